@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CaseSnapshot, CaseSummary, ProcedureType, SessionUser } from '../domain/index.js';
+import { SyncStatus } from './sync-status.js';
+
+/**
+ * The one list of channels between the renderer and the desktop host.
+ * Each `feature:action` maps to zod schemas for its input and output; the
+ * preload, the browser bridge and the handler registry are generated from it.
+ */
+export const channels = {
+  'app:info': {
+    input: z.void(),
+    output: z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'browser']),
+      registerUrl: z.string(),
+      devSignIn: z.boolean(),
+    }),
+  },
+  'session:get': {
+    input: z.void(),
+    output: z.object({ user: SessionUser, mode: z.enum(['development', 'id-card']) }).nullable(),
+  },
+  'session:devUsers': {
+    input: z.void(),
+    output: z.array(z.object({ personalCode: z.string(), name: z.string(), roleLabel: z.string() })),
+  },
+  'session:devSignIn': {
+    input: z.object({ personalCode: z.string().regex(/^\d{11}$/) }),
+    output: z.object({ user: SessionUser, mode: z.literal('development') }),
+  },
+  'session:signOut': { input: z.void(), output: z.null() },
+  'cases:list': {
+    input: z
+      .object({
+        text: z.string().max(200).optional(),
+        procedureType: ProcedureType.optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .optional(),
+    output: z.array(CaseSummary),
+  },
+  'cases:get': {
+    input: z.object({ caseId: z.string().min(1).max(64) }),
+    output: CaseSnapshot,
+  },
+  'sync:status': { input: z.void(), output: SyncStatus },
+  'sync:now': { input: z.void(), output: SyncStatus },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(channels, name);
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { SyncStatus } from './sync-status.js';
+
+/** Events the desktop host sends to the renderer; each carries only its payload. */
+export const events = {
+  'sync:status': SyncStatus,
+  'cases:changed': z.object({ caseIds: z.array(z.string()) }),
+  'session:changed': z.object({ signedIn: z.boolean() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

@@ -1,0 +1,5 @@
+export * from './bridge.js';
+export * from './channels.js';
+export * from './events.js';
+export * from './result.js';
+export * from './sync-status.js';
