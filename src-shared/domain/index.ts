@@ -4,3 +4,4 @@ export * from './personal-code.js';
 export * from './procedure-type.js';
 export * from './roles.js';
 export * from './user.js';
+export * from './access.js';

@@ -6,8 +6,7 @@ const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 1, 2, 3];
 /** Check digit of an Estonian personal identification code (`GYYMMDDSSSC`). */
 export function personalCodeCheckDigit(firstTen: string): number {
   const digits = [...firstTen].map(Number);
-  const weighted = (weights: number[]) =>
-    digits.reduce((sum, d, i) => sum + d * weights[i]!, 0) % 11;
+  const weighted = (weights: number[]) => digits.reduce((sum, d, i) => sum + d * weights[i]!, 0) % 11;
   const first = weighted(FIRST_WEIGHTS);
   if (first < 10) return first;
   const second = weighted(SECOND_WEIGHTS);

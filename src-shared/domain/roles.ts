@@ -30,7 +30,12 @@ export const OBSERVER_SCOPES = {
   civil_administrative: ['civil', 'administrative'],
   constitutional: ['constitutional'],
 } as const satisfies Record<string, readonly ProcedureType[]>;
-export const ObserverScope = z.enum(['general', 'criminal_misdemeanour', 'civil_administrative', 'constitutional']);
+export const ObserverScope = z.enum([
+  'general',
+  'criminal_misdemeanour',
+  'civil_administrative',
+  'constitutional',
+]);
 export type ObserverScope = z.infer<typeof ObserverScope>;
 
 export const PERMISSIONS = [
