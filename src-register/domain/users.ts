@@ -1,0 +1,55 @@
+import {
+  type RoleAssignment,
+  type SessionUser,
+  SessionUser as SessionUserSchema,
+} from '../../src-shared/domain/index.js';
+import type { Db } from '../db/index.js';
+
+interface UserRow {
+  id: string;
+  name: string;
+  personal_code: string;
+}
+
+interface RoleRow {
+  role: string;
+  court_code: string | null;
+  observer_scope: string | null;
+}
+
+/** The roles in force today; validity dates are compared in the database's own calendar. */
+async function rolesOf(db: Db, userId: string): Promise<RoleAssignment[]> {
+  const rows = await db.query<RoleRow>(
+    `SELECT role, court_code, observer_scope FROM role_assignments
+     WHERE user_id = $1 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)
+     ORDER BY role, court_code`,
+    [userId],
+  );
+  return rows.map((r) => ({
+    role: r.role,
+    courtCode: r.court_code,
+    observerScope: r.observer_scope,
+  })) as RoleAssignment[];
+}
+
+/** An active user with their current roles, or null. */
+export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
+  const [row] = await db.query<UserRow>(
+    'SELECT id, name, personal_code FROM users WHERE id = $1 AND active',
+    [userId],
+  );
+  if (!row) return null;
+  return SessionUserSchema.parse({
+    id: row.id,
+    name: row.name,
+    personalCode: row.personal_code,
+    roles: await rolesOf(db, row.id),
+  });
+}
+
+export async function findActiveUserIdByPersonalCode(db: Db, personalCode: string): Promise<string | null> {
+  const [row] = await db.query<{ id: string }>('SELECT id FROM users WHERE personal_code = $1 AND active', [
+    personalCode,
+  ]);
+  return row?.id ?? null;
+}

@@ -1,0 +1,130 @@
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { Db } from '../db/index.js';
+import { SYSTEM_ACTOR, writeAudit } from '../domain/audit.js';
+import { planCases } from './demo-cases.js';
+import { makeDemoStaff } from './demo-people.js';
+import { insertDemo } from './demo-insert.js';
+import { Prng } from './prng.js';
+import { makeScannedPdf } from './scanned-pdf.js';
+
+export const DEMO_COURT = { code: 'HMK', name: 'Harju Maakohus', level: 1, ecliCode: 'HMK' } as const;
+export const DEFAULT_DEMO_CASES = 200;
+const DEMO_SEED = 20_260_101;
+/** Several register processes may start together on one new database: only one seeds it. */
+const SEED_LOCK_KEY = 4_610_003;
+// Drawing is on the main thread, JPEG encoding off it: two documents in flight keep two cores busy.
+const PDFS_IN_FLIGHT = 2;
+
+export interface DemoSeedOptions {
+  caseCount?: number;
+  /** Hearings fall in the 14 days after this; defaults to the current time. */
+  now?: Date;
+}
+
+export interface DemoSeedSummary {
+  seeded: boolean;
+  courts: number;
+  users: number;
+  cases: number;
+  parties: number;
+  hearings: number;
+  documents: number;
+  pages: number;
+  steps: number;
+  blobBytes: number;
+}
+
+const NOTHING: DemoSeedSummary = {
+  seeded: false,
+  courts: 0,
+  users: 0,
+  cases: 0,
+  parties: 0,
+  hearings: 0,
+  documents: 0,
+  pages: 0,
+  steps: 0,
+  blobBytes: 0,
+};
+
+async function courtsEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM courts');
+  return row?.n === 0;
+}
+
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Seeds the demo court (Harju Maakohus) on first start: staff, cases with parties, steps, hearings in
+ * the coming days and scanned-looking PDFs. Does nothing when any court exists. Deterministic apart
+ * from dates that follow `now`.
+ */
+export async function seedDemoCourt(
+  db: Db,
+  blobs: BlobStore,
+  options: DemoSeedOptions = {},
+): Promise<DemoSeedSummary> {
+  if (!(await courtsEmpty(db))) return NOTHING;
+  const now = options.now ?? new Date();
+  const rng = new Prng(DEMO_SEED);
+  const takenCodes = new Set<string>();
+  const staff = makeDemoStaff(rng, takenCodes);
+  const { cases, counters } = planCases({
+    rng,
+    caseCount: options.caseCount ?? DEFAULT_DEMO_CASES,
+    now,
+    staff,
+    takenCodes,
+  });
+
+  // Files first, outside the transaction: the blob store is content-addressed, so a losing racer's
+  // files are the same files.
+  const documents = cases.flatMap((c) => c.documents);
+  const stored = await mapLimited(documents, PDFS_IN_FLIGHT, async (doc) =>
+    blobs.put(
+      await makeScannedPdf({ title: doc.title, lines: doc.lines, pages: doc.pages, seed: doc.pdfSeed }),
+    ),
+  );
+  const files = new Map(documents.map((doc, i) => [doc.id, stored[i]!]));
+
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+    if (!(await courtsEmpty(tx))) return NOTHING;
+    await insertDemo(tx, { court: DEMO_COURT, staff, cases, counters, files });
+    const summary: DemoSeedSummary = {
+      seeded: true,
+      courts: 1,
+      users: staff.users.length,
+      cases: cases.length,
+      parties: cases.reduce((n, c) => n + c.parties.length, 0),
+      hearings: cases.reduce((n, c) => n + c.hearings.length, 0),
+      documents: documents.length,
+      pages: documents.reduce((n, d) => n + d.pages, 0),
+      steps: cases.reduce((n, c) => n + c.steps.length, 0),
+      blobBytes: stored.reduce((n, s) => n + s.size, 0),
+    };
+    await writeAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      action: 'seed.demo-court',
+      objectType: 'court',
+      objectId: DEMO_COURT.code,
+      details: { ...summary },
+    });
+    return summary;
+  });
+}

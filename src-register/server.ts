@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { FolderBlobStore } from './blobs/folder-blob-store.js';
+import { type Db, migrate, openDb } from './db/index.js';
+import { buildApp } from './http/app.js';
+import { type DemoSeedSummary, seedDemoCourt } from './seed/demo-court.js';
+
+export interface RegisterConfig {
+  /** `pglite:DIR`, `pglite:memory` or `postgres://…`. */
+  db: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Paths of the PEM certificate and key; the register then speaks HTTPS only. */
+  tls?: { cert: string; key: string };
+  devSignIn: boolean;
+  production: boolean;
+  blobDir: string;
+  seedDemo: boolean;
+  /** How many demo cases to seed (default 200); tests use fewer. */
+  demoCaseCount?: number;
+  logLevel?: string;
+}
+
+export interface RunningRegister {
+  url: string;
+  db: Db;
+  /** What the demo seed wrote at this start (`seeded: false` when the database already had data). */
+  seed: DemoSeedSummary | null;
+  close(): Promise<void>;
+}
+
+/** A configuration the register refuses to start with; the CLI exits with code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+async function registerVersion(): Promise<string> {
+  try {
+    const text = await readFile(new URL('../package.json', import.meta.url), 'utf8');
+    return String((JSON.parse(text) as { version?: unknown }).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function readTls(tls: { cert: string; key: string }): Promise<{ cert: Buffer; key: Buffer }> {
+  const read = (path: string, what: string) =>
+    readFile(path).catch((error: Error) => {
+      throw new ConfigError(`cannot read the TLS ${what} ${path}: ${error.message}`);
+    });
+  return { cert: await read(tls.cert, 'certificate'), key: await read(tls.key, 'key') };
+}
+
+export function isProduction(config: Pick<RegisterConfig, 'production'>): boolean {
+  return config.production || process.env.NODE_ENV === 'production';
+}
+
+/** Opens and migrates the database, seeds the demo court if asked and empty, and listens. */
+export async function startRegister(config: RegisterConfig): Promise<RunningRegister> {
+  if (config.devSignIn && isProduction(config)) {
+    throw new ConfigError(
+      'refusing to start: the development sign-in (--dev-sign-in) must not run in production mode ' +
+        '(--production or NODE_ENV=production); remove one of them',
+    );
+  }
+  const https = config.tls ? await readTls(config.tls) : undefined;
+  const db = await openDb(config.db);
+  try {
+    await migrate(db);
+    const blobs = new FolderBlobStore(config.blobDir);
+    const app = buildApp({
+      db,
+      blobs,
+      devSignIn: config.devSignIn,
+      version: await registerVersion(),
+      logLevel: config.logLevel ?? 'info',
+      https,
+    });
+    let seed: DemoSeedSummary | null = null;
+    try {
+      if (config.seedDemo) {
+        seed = await seedDemoCourt(db, blobs, { caseCount: config.demoCaseCount });
+        if (seed.seeded) app.log.info({ seed }, 'seeded the demo court');
+      }
+      await app.listen({ host: config.host, port: config.port });
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+    const { port } = app.server.address() as AddressInfo;
+    const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
+    const url = `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      db,
+      seed,
+      close: () => (closing ??= app.close().then(() => db.close())),
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
