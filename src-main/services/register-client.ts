@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { AppError, type ErrorCode, describeIssues } from '../../src-shared/contract/index.js';
+import {
+  API_PREFIX,
+  DevUsersResponse,
+  ErrorBody,
+  HealthResponse,
+  SessionResponse,
+  SyncPullResponse,
+} from '../../src-shared/register-api/index.js';
+
+export interface RegisterClientOptions {
+  baseUrl: string;
+  /** Per request; a register that does not answer in time counts as unreachable. */
+  timeoutMs?: number;
+}
+
+/** The register's HTTP API as the desktop host uses it; every answer is parsed before use. */
+export interface RegisterClient {
+  readonly baseUrl: string;
+  health(): Promise<HealthResponse>;
+  devUsers(): Promise<DevUsersResponse>;
+  devSignIn(personalCode: string): Promise<SessionResponse>;
+  /** Revokes the token on the register. */
+  signOut(token: string): Promise<void>;
+  syncPull(
+    token: string,
+    query: { cursor: string; limit: number },
+    signal?: AbortSignal,
+  ): Promise<SyncPullResponse>;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  422: 'invalid_input',
+  502: 'unavailable',
+  503: 'unavailable',
+  504: 'unavailable',
+};
+
+export function createRegisterClient(options: RegisterClientOptions): RegisterClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  async function request<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<z.output<S>> {
+    const method = opts.method ?? 'GET';
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${baseUrl}${API_PREFIX}${path}`, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal,
+        redirect: 'error',
+      });
+      text = await response.text();
+    } catch (error) {
+      if (opts.signal?.aborted) throw opts.signal.reason ?? error;
+      if (timeout.aborted) {
+        throw new AppError(
+          'unavailable',
+          `The register at ${baseUrl} did not answer within ${timeoutMs / 1000} s.`,
+        );
+      }
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      throw new AppError(
+        'unavailable',
+        `The register at ${baseUrl} cannot be reached${cause ? ` (${cause})` : ''}.`,
+      );
+    }
+
+    const json = parseJson(text);
+    if (!response.ok) throw toError(response.status, json, `${method} ${path}`);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new AppError(
+        'internal',
+        `The register's answer to ${method} ${path} is not what Chambers expects: ${describeIssues(parsed.error)}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    baseUrl,
+    health: () => request(HealthResponse, '/health'),
+    devUsers: () => request(DevUsersResponse, '/dev/users'),
+    devSignIn: (personalCode) =>
+      request(SessionResponse, '/dev/sign-in', { method: 'POST', body: { personalCode } }),
+    signOut: async (token) => {
+      await request(z.unknown(), '/auth/sign-out', { method: 'POST', token });
+    },
+    syncPull: (token, query, signal) => {
+      const params = new URLSearchParams({ cursor: query.cursor, limit: String(query.limit) });
+      return request(SyncPullResponse, `/sync/pull?${params}`, { token, signal });
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toError(status: number, body: unknown, what: string): AppError {
+  const parsed = ErrorBody.safeParse(body);
+  const fallback: ErrorCode = STATUS_CODES[status] ?? (status >= 500 ? 'unavailable' : 'invalid_input');
+  // 401 always means the session is gone, whatever code the body carries.
+  const code = status === 401 ? 'unauthenticated' : parsed.success ? parsed.data.error.code : fallback;
+  const message = parsed.success
+    ? parsed.data.error.message
+    : `The register answered ${what} with HTTP ${status}.`;
+  return new AppError(code, message);
+}

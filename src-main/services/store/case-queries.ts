@@ -1,0 +1,85 @@
+import type { CaseSnapshot, CaseSummary, ProcedureType } from '../../../src-shared/domain/index.js';
+import type { CacheDb } from './cache.js';
+import { nextHearingAt } from './case-store.js';
+import { toFtsQuery } from './search-query.js';
+
+export interface CaseListQuery {
+  text?: string;
+  procedureType?: ProcedureType;
+  limit: number;
+}
+
+interface SummaryRow {
+  id: string;
+  number: string;
+  procedure_type: string;
+  status: string;
+  subject: string;
+  restriction: string;
+  registered_at: string;
+  next_hearing_at: string | null;
+  court: string;
+  judge: string | null;
+  party_names: string;
+  hearings: string;
+}
+
+// Only the small parts of the snapshot are pulled out, in SQLite, rather than parsing every step.
+const SUMMARY_COLUMNS = `
+  c.id, c.number, c.procedure_type, c.status, c.subject, c.restriction, c.registered_at,
+  c.next_hearing_at,
+  json_extract(c.snapshot, '$.court') AS court,
+  json_extract(c.snapshot, '$.judge') AS judge,
+  (SELECT json_group_array(json_extract(p.value, '$.name')) FROM json_each(c.snapshot, '$.parties') p) AS party_names,
+  (SELECT json_group_array(json_extract(h.value, '$.startsAt')) FROM json_each(c.snapshot, '$.hearings') h) AS hearings`;
+
+export function listCases(db: CacheDb, query: CaseListQuery, now = new Date()): CaseSummary[] {
+  const match = query.text ? toFtsQuery(query.text) : null;
+  if (query.text && match === null) return [];
+  const params: Record<string, string | number> = { limit: query.limit };
+  const where: string[] = [];
+  if (match !== null) {
+    where.push('cases_search MATCH @match');
+    params.match = match;
+    params.exact = query.text!.trim();
+  }
+  if (query.procedureType) {
+    where.push('c.procedure_type = @procedureType');
+    params.procedureType = query.procedureType;
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sql =
+    match !== null
+      ? `SELECT ${SUMMARY_COLUMNS} FROM cases_search s JOIN cases c ON c.rowid = s.rowid ${filter}
+         ORDER BY c.number = @exact DESC, s.rank, c.registered_at DESC LIMIT @limit`
+      : `SELECT ${SUMMARY_COLUMNS} FROM cases c ${filter} ORDER BY c.registered_at DESC, c.id LIMIT @limit`;
+  return (db.prepare(sql).all(params) as SummaryRow[]).map((row) => toSummary(row, now));
+}
+
+function toSummary(row: SummaryRow, now: Date): CaseSummary {
+  // The stored next hearing was computed when the case was synced; once it has passed, look again.
+  const stored = row.next_hearing_at;
+  const next =
+    stored === null || stored >= now.toISOString()
+      ? stored
+      : nextHearingAt(JSON.parse(row.hearings) as string[], now);
+  return {
+    id: row.id,
+    number: row.number,
+    procedureType: row.procedure_type as CaseSummary['procedureType'],
+    court: JSON.parse(row.court) as CaseSummary['court'],
+    status: row.status as CaseSummary['status'],
+    subject: row.subject,
+    restriction: row.restriction as CaseSummary['restriction'],
+    registeredAt: row.registered_at,
+    judge: row.judge === null ? null : (JSON.parse(row.judge) as CaseSummary['judge']),
+    partyNames: JSON.parse(row.party_names) as string[],
+    nextHearingAt: next,
+  };
+}
+
+export function getCaseSnapshot(db: CacheDb, caseId: string): CaseSnapshot | undefined {
+  const text = db.prepare('SELECT snapshot FROM cases WHERE id = ?').pluck().get(caseId) as
+    string | undefined;
+  return text === undefined ? undefined : (JSON.parse(text) as CaseSnapshot);
+}

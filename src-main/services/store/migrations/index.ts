@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { initialSchema } from './0001-initial.js';
+
+/** One step of the cache schema; `version` is what `PRAGMA user_version` holds once it ran. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** In order, one per schema version; never edit a shipped migration, add the next one. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

@@ -1,0 +1,141 @@
+import { AppError, type SyncStatus } from '../../src-shared/contract/index.js';
+import type { EventBus } from './events.js';
+import type { RegisterClient } from './register-client.js';
+import type { ActiveSession } from './session.js';
+import { applySyncPage, countCases, readCursor, readLastSuccess, recordSuccess } from './store/case-store.js';
+
+/** Pulls the register's changes for the signed-in user into their cache. */
+export interface SyncEngine {
+  status(): SyncStatus;
+  /** Pulls until the register has nothing more; concurrent callers share the running pull. */
+  pull(): Promise<SyncStatus>;
+  /** Begins syncing a freshly signed-in session: a pull now, then one every interval. */
+  start(session: ActiveSession): void;
+  /** Aborts the running pull and waits for it, so the cache can close. */
+  stop(): Promise<void>;
+}
+
+export interface SyncDeps {
+  client: RegisterClient;
+  events: EventBus;
+  intervalMs?: number;
+  pageSize?: number;
+  /** The register no longer accepts the session's token. */
+  onUnauthenticated?: () => void;
+  logError?: (message: string, error: unknown) => void;
+}
+
+const IDLE: SyncStatus = {
+  connectivity: 'offline',
+  progress: null,
+  pending: 0,
+  lastSuccessAt: null,
+  lastError: null,
+  cachedCases: 0,
+};
+
+interface Run {
+  session: ActiveSession;
+  controller: AbortController;
+  timer: NodeJS.Timeout;
+  running: Promise<SyncStatus> | null;
+  expired: boolean;
+}
+
+export function createSyncEngine(deps: SyncDeps): SyncEngine {
+  const { client, events } = deps;
+  const pageSize = deps.pageSize ?? 200;
+  const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
+  let status: SyncStatus = IDLE;
+  let current: Run | null = null;
+
+  function update(run: Run, patch: Partial<SyncStatus>): void {
+    if (current !== run) return;
+    status = { ...status, ...patch };
+    events.emit('sync:status', status);
+  }
+
+  async function pullAll(run: Run): Promise<SyncStatus> {
+    const { session, controller } = run;
+    const db = session.cache;
+    update(run, { connectivity: 'syncing', progress: { done: 0, total: null } });
+    let done = 0;
+    try {
+      for (;;) {
+        const cursor = readCursor(db);
+        const page = await client.syncPull(session.token, { cursor, limit: pageSize }, controller.signal);
+        if (controller.signal.aborted) return status;
+        if (page.hasMore && page.cursor === cursor) {
+          throw new AppError(
+            'internal',
+            'The register sent a page of changes that does not advance the cursor.',
+          );
+        }
+        const caseIds = applySyncPage(db, page.changes, page.cursor);
+        done += page.changes.length;
+        const total = page.remaining === null ? null : done + page.remaining;
+        update(run, { progress: { done, total }, cachedCases: countCases(db) });
+        if (caseIds.length > 0) events.emit('cases:changed', { caseIds });
+        if (!page.hasMore) break;
+      }
+      const at = new Date().toISOString();
+      recordSuccess(db, at);
+      update(run, { connectivity: 'online', progress: null, lastSuccessAt: at, lastError: null });
+    } catch (error) {
+      if (controller.signal.aborted) return status;
+      if (error instanceof AppError && error.code === 'unauthenticated') {
+        run.expired = true;
+        update(run, {
+          connectivity: 'online',
+          progress: null,
+          lastError: 'The session has ended. Sign in again.',
+        });
+      } else if (error instanceof AppError && error.code === 'unavailable') {
+        // Offline is a normal state: the cache stays usable and the next pull tries again.
+        update(run, { connectivity: 'offline', progress: null, lastError: error.message });
+      } else {
+        if (!(error instanceof AppError)) logError('Sync pull failed', error);
+        const message =
+          error instanceof AppError ? error.message : `Sync failed: ${(error as Error).message}`;
+        update(run, { connectivity: 'online', progress: null, lastError: message });
+      }
+    }
+    return status;
+  }
+
+  function pull(): Promise<SyncStatus> {
+    const run = current;
+    if (!run) return Promise.reject(new AppError('unauthenticated', 'Sign in to sync.'));
+    run.running ??= pullAll(run).finally(() => {
+      run.running = null;
+      if (run.expired && current === run) deps.onUnauthenticated?.();
+    });
+    return run.running;
+  }
+
+  return {
+    status: () => status,
+    pull,
+    start(session) {
+      const timer = setInterval(() => void pull().catch(() => undefined), deps.intervalMs ?? 60_000);
+      timer.unref();
+      current = { session, controller: new AbortController(), timer, running: null, expired: false };
+      status = {
+        ...IDLE,
+        lastSuccessAt: readLastSuccess(session.cache),
+        cachedCases: countCases(session.cache),
+      };
+      void pull();
+    },
+    async stop() {
+      const run = current;
+      if (!run) return;
+      clearInterval(run.timer);
+      run.controller.abort(new AppError('unavailable', 'Sync stopped.'));
+      await run.running?.catch(() => undefined);
+      current = null;
+      status = IDLE;
+      events.emit('sync:status', status);
+    },
+  };
+}

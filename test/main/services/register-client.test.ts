@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRegisterClient } from '../../../src-main/services/register-client.js';
+import { startTestRegister, type TestRegister } from '../support/register.js';
+
+let register: TestRegister;
+beforeAll(async () => {
+  register = await startTestRegister(40);
+});
+afterAll(() => register.close());
+
+/** A misbehaving server for what a real register never does on purpose: hang, or answer nonsense. */
+async function oddServer(
+  handler: Parameters<typeof createServer>[1],
+): Promise<{ url: string; server: Server }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe('register client', () => {
+  it('reads health, dev users and a sign-in from the real register', async () => {
+    const client = createRegisterClient({ baseUrl: `${register.url}/` });
+    expect(await client.health()).toMatchObject({ status: 'ok', devSignIn: true });
+    const { users } = await client.devUsers();
+    expect(users.length).toBeGreaterThan(0);
+    const session = await client.devSignIn(users[0]!.personalCode);
+    expect(session.user.personalCode).toBe(users[0]!.personalCode);
+    const page = await client.syncPull(session.token, { cursor: '0', limit: 5 });
+    expect(page.changes.length).toBeLessThanOrEqual(5);
+  });
+
+  it('maps 401 to unauthenticated and a 4xx to the register’s code and message', async () => {
+    const client = createRegisterClient({ baseUrl: register.url });
+    await expect(client.syncPull('bogus', { cursor: '0', limit: 5 })).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    const refused = await client.devSignIn('12345678901').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'invalid_input' });
+    expect((refused as Error).message).toMatch(/personal/i);
+  });
+
+  it('reports a register that cannot be reached as unavailable', async () => {
+    const client = createRegisterClient({ baseUrl: 'http://127.0.0.1:9' });
+    await expect(client.health()).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/cannot be reached/),
+    });
+  });
+
+  it('gives up on a register that does not answer in time', async () => {
+    const { url, server } = await oddServer(() => undefined);
+    try {
+      const client = createRegisterClient({ baseUrl: url, timeoutMs: 300 });
+      await expect(client.health()).rejects.toMatchObject({
+        code: 'unavailable',
+        message: expect.stringMatching(/did not answer/),
+      });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('refuses an answer that does not match the schema, and a 5xx without a body', async () => {
+    let status = 200;
+    const { url, server } = await oddServer((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(status === 200 ? '{"status":"ok"}' : 'oops');
+    });
+    try {
+      const client = createRegisterClient({ baseUrl: url });
+      await expect(client.health()).rejects.toMatchObject({
+        code: 'internal',
+        message: expect.stringMatching(/not what Chambers expects/),
+      });
+      status = 503;
+      await expect(client.health()).rejects.toMatchObject({
+        code: 'unavailable',
+        message: expect.stringMatching(/HTTP 503/),
+      });
+      status = 500;
+      await expect(client.health()).rejects.toMatchObject({ code: 'unavailable' });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('stops when the caller aborts', async () => {
+    const { url, server } = await oddServer(() => undefined);
+    try {
+      const controller = new AbortController();
+      const client = createRegisterClient({ baseUrl: url });
+      const pending = client.syncPull('t', { cursor: '0', limit: 1 }, controller.signal);
+      controller.abort(new Error('stopped by test'));
+      await expect(pending).rejects.toThrow('stopped by test');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
