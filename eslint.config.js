@@ -1,6 +1,6 @@
 // Lint enforces the process boundaries of docs/architecture.md; they are not left to hope.
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -9,7 +9,8 @@ const nodeBuiltins = {
   patterns: [
     { group: ['node:*'], message: NODE_BUILTINS },
     {
-      regex: '^(fs|path|os|child_process|crypto|http|https|net|tls|stream|url|util|worker_threads|zlib|events|buffer|process)(/.*)?$',
+      regex:
+        '^(fs|path|os|child_process|crypto|http|https|net|tls|stream|url|util|worker_threads|zlib|events|buffer|process)(/.*)?$',
       message: NODE_BUILTINS,
     },
   ],
@@ -17,7 +18,28 @@ const nodeBuiltins = {
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only src-main/app may import electron' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', '.data/**', 'test/tooling/fixtures/**'] },
+  {
+    // Resolve `.js` specifiers to their `.ts` sources so the path zones below see every import.
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.node'],
+          extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+        }),
+      ],
+    },
+  },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e-artifacts/**',
+      '.data/**',
+      'test/tooling/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,12 +53,36 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src-renderer', from: ['./src-main', './src-register'], message: 'The renderer reaches the system only through window.chambers' },
-            { target: './src-shared', from: ['./src-main', './src-register', './src-renderer'], message: 'src-shared is pure and imports no other tree' },
-            { target: './src-register', from: ['./src-main', './src-renderer'], message: 'The register is deployable alone: it imports src-shared only' },
-            { target: './src-main', from: ['./src-renderer', './src-register'], message: 'The desktop host talks to the register over HTTP, to the renderer over the contract' },
-            { target: './src-main/services', from: ['./src-main/app', './src-main/web-host'], message: 'Services do not know which host runs them' },
-            { target: './src-main/web-host/browser', from: ['./src-main/services', './src-main/ipc', './src-main/app'], message: 'The browser bridge runs in the page, not in the host' },
+            {
+              target: './src-renderer',
+              from: ['./src-main', './src-register'],
+              message: 'The renderer reaches the system only through window.chambers',
+            },
+            {
+              target: './src-shared',
+              from: ['./src-main', './src-register', './src-renderer'],
+              message: 'src-shared is pure and imports no other tree',
+            },
+            {
+              target: './src-register',
+              from: ['./src-main', './src-renderer'],
+              message: 'The register is deployable alone: it imports src-shared only',
+            },
+            {
+              target: './src-main',
+              from: ['./src-renderer', './src-register'],
+              message: 'The desktop host talks to the register over HTTP, to the renderer over the contract',
+            },
+            {
+              target: './src-main/services',
+              from: ['./src-main/app', './src-main/web-host'],
+              message: 'Services do not know which host runs them',
+            },
+            {
+              target: './src-main/web-host/browser',
+              from: ['./src-main/services', './src-main/ipc', './src-main/app'],
+              message: 'The browser bridge runs in the page, not in the host',
+            },
           ],
         },
       ],
@@ -56,7 +102,10 @@ export default tseslint.config(
           patterns: [
             ...nodeBuiltins.patterns,
             noElectron,
-            { regex: '^(?!zod$|\\.{1,2}/)', message: 'src-shared imports nothing with I/O: only zod and its own files' },
+            {
+              regex: '^(?!zod$|\\.{1,2}/)',
+              message: 'src-shared imports nothing with I/O: only zod and its own files',
+            },
           ],
         },
       ],

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const DEFAULT_REGISTER_URL = 'http://127.0.0.1:4610';
+
+const RegisterUrl = z.url({ protocol: /^https?$/, error: 'the register address must be an http(s) URL' });
+
+export interface HostConfig {
+  registerUrl: string;
+  /** Overrides Electron's userData folder (a fresh profile per e2e test, a portable install). */
+  userDataDir: string | null;
+}
+
+function flag(argv: readonly string[], name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return argv.findLast((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+}
+
+/** Reads `--register=URL` (else CHAMBERS_REGISTER_URL, else the local default) and `--user-data-dir=DIR`. */
+export function readHostConfig(argv: readonly string[], env: NodeJS.ProcessEnv): HostConfig {
+  const raw = flag(argv, 'register') ?? env.CHAMBERS_REGISTER_URL ?? DEFAULT_REGISTER_URL;
+  const parsed = RegisterUrl.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`Invalid register address "${raw}": ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
+  const userDataDir = flag(argv, 'user-data-dir');
+  return { registerUrl: parsed.data, userDataDir: userDataDir ? userDataDir : null };
+}

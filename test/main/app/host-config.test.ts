@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REGISTER_URL, readHostConfig } from '../../../src-main/app/host-config.js';
+
+describe('readHostConfig', () => {
+  it('takes --register before the environment, and the environment before the default', () => {
+    const env = { CHAMBERS_REGISTER_URL: 'https://register.kohus.ee' };
+    expect(readHostConfig(['electron', 'main.js', '--register=http://127.0.0.1:5000'], env).registerUrl).toBe(
+      'http://127.0.0.1:5000',
+    );
+    expect(readHostConfig(['electron', 'main.js'], env).registerUrl).toBe('https://register.kohus.ee');
+    expect(readHostConfig(['electron', 'main.js'], {}).registerUrl).toBe(DEFAULT_REGISTER_URL);
+  });
+
+  it('reads a separate user data folder', () => {
+    expect(readHostConfig(['--user-data-dir=/tmp/profile'], {}).userDataDir).toBe('/tmp/profile');
+    expect(readHostConfig([], {}).userDataDir).toBeNull();
+  });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'register.kohus.ee', ''])(
+    'refuses the register address %j',
+    (url) => {
+      expect(() => readHostConfig([`--register=${url}`], {})).toThrow(/Invalid register address/);
+    },
+  );
+});
