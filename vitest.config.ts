@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          // Vitest empties CSS imports, even `?raw`; the design-token contrast test reads this one.
+          css: { include: [/src-renderer\/styles\/tokens\.css/] },
           testTimeout: 30_000,
         },
       },

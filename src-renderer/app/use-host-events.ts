@@ -1,0 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { caseKeys } from '../features/cases/api/case-queries';
+import { forgetEverythingButSession } from '../features/session/api/session-mutations';
+import { sessionKeys } from '../features/session/api/session-queries';
+import { syncStatusQuery } from '../features/sync/api/sync-queries';
+import { onHostEvent } from '../platform/chambers';
+
+// Past this many changed cases, one sweep over all open case files is cheaper than one per id.
+const MANY_CASES = 50;
+
+/** The one place where host events reach the query cache. */
+export function useHostEvents(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const unsubscribes = [
+      onHostEvent('sync:status', (status) => {
+        queryClient.setQueryData(syncStatusQuery().queryKey, status);
+      }),
+      onHostEvent('cases:changed', ({ caseIds }) => {
+        void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+        if (caseIds.length > MANY_CASES) {
+          void queryClient.invalidateQueries({ queryKey: caseKeys.details() });
+        } else {
+          for (const caseId of caseIds)
+            void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
+        }
+      }),
+      onHostEvent('session:changed', ({ signedIn }) => {
+        if (!signedIn) forgetEverythingButSession(queryClient);
+        void queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+      }),
+    ];
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+  }, [queryClient]);
+}

@@ -1,0 +1,63 @@
+// Inline SVG icons: no icon font or data: URI, so nothing widens the CSP. Each is decorative
+// (aria-hidden); the text beside it carries the meaning.
+import type { ReactNode } from 'react';
+
+function Icon({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <svg
+      className={className ? `icon ${className}` : 'icon'}
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const LockIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <rect x="3" y="7" width="10" height="7" rx="1.5" />
+    <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+  </Icon>
+);
+
+export const CasesIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M2 4.5A1.5 1.5 0 0 1 3.5 3H6l1.5 1.5h5A1.5 1.5 0 0 1 14 6v5.5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 11.5z" />
+  </Icon>
+);
+
+export const SearchIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <circle cx="7" cy="7" r="4.5" />
+    <path d="m10.5 10.5 3 3" />
+  </Icon>
+);
+
+export const SyncIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M13 5.5A5.5 5.5 0 0 0 3.2 4.8M3 10.5a5.5 5.5 0 0 0 9.8.7" />
+    <path d="M13 2.5v3h-3M3 13.5v-3h3" />
+  </Icon>
+);
+
+export const WarningIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M8 2.5 14 13H2z" />
+    <path d="M8 6.5v3M8 11.4v.1" />
+  </Icon>
+);
+
+export const SignOutIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M6 3H3.5A1.5 1.5 0 0 0 2 4.5v7A1.5 1.5 0 0 0 3.5 13H6M10.5 5.5 13 8l-2.5 2.5M13 8H6" />
+  </Icon>
+);

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { ErrorNotice } from '../../../components/error-notice';
+import { Loading } from '../../../components/loading';
+import { useT } from '../../../i18n/use-t';
+import { caseQuery } from '../api/case-queries';
+import { CaseFileHeader } from './case-file-header';
+import { DocumentsSection } from './documents-section';
+import { HearingsSection } from './hearings-section';
+import { PartiesSection } from './parties-section';
+import { StepsTimeline } from './steps-timeline';
+
+export function CaseFile({ caseId }: { caseId: string }) {
+  const t = useT();
+  const headingId = useId();
+  const query = useQuery(caseQuery(caseId));
+
+  if (query.isPending) return <Loading label={t('caseFile.loading')} />;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+
+  const snapshot = query.data;
+  return (
+    <article
+      className="case-file"
+      data-testid="case-file"
+      data-case-id={snapshot.id}
+      aria-labelledby={headingId}
+    >
+      <CaseFileHeader snapshot={snapshot} headingId={headingId} />
+      <PartiesSection parties={snapshot.parties} />
+      <HearingsSection hearings={snapshot.hearings} />
+      <DocumentsSection documents={snapshot.documents} />
+      <StepsTimeline steps={snapshot.steps} />
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import { useCallback, useState } from 'react';
+import { readPreference, writePreference } from '../lib/local-preference';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const THEME_STORAGE_KEY = 'chambers.theme';
+
+/** `system` leaves the choice to prefers-color-scheme; tokens.css reads `data-theme` otherwise. */
+export function applyTheme(theme: Theme): void {
+  const root = document.documentElement;
+  if (theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = theme;
+}
+
+export function readTheme(): Theme {
+  return readPreference(THEME_STORAGE_KEY, THEMES, 'system');
+}
+
+/** Called before the first render so a dark-theme user never sees a white flash. */
+export function applyStoredTheme(): void {
+  applyTheme(readTheme());
+}
+
+export function useTheme(): [Theme, (theme: Theme) => void] {
+  const [theme, setThemeState] = useState<Theme>(readTheme);
+  const setTheme = useCallback((next: Theme) => {
+    writePreference(THEME_STORAGE_KEY, next);
+    applyTheme(next);
+    setThemeState(next);
+  }, []);
+  return [theme, setTheme];
+}

@@ -1,0 +1,110 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src-renderer/app/app';
+import { createQueryClient } from '../../../src-renderer/app/query-client';
+import { DEMO_CASES, DEMO_USERS } from '../support/demo-data';
+import { renderApp, resetWindow } from '../support/render-app';
+
+afterEach(resetWindow);
+
+const judge = DEMO_USERS[0]!.user;
+const signedIn = { session: { user: judge, mode: 'development' as const } };
+
+describe('the app', () => {
+  it('signs in with a demo user, lists the cases and opens one', async () => {
+    renderApp();
+    await screen.findByRole('heading', { name: 'Arendusrežiimi sisselogimine' });
+    expect(screen.getByTestId('dev-banner').getAttribute('role')).toBe('status');
+
+    fireEvent.click(await screen.findByRole('button', { name: /Kadri Kask/ }));
+    const list = await screen.findByRole('listbox', { name: 'Kohtuasjade nimekiri' });
+    expect(within(list).getAllByTestId('case-row')).toHaveLength(DEMO_CASES.length);
+    // The warning stays while a development session is in use.
+    expect(screen.getByTestId('dev-banner')).toBeTruthy();
+    const statusBar = screen.getByTestId('status-bar');
+    expect(within(statusBar).getByText('Kadri Kask')).toBeTruthy();
+    expect(within(statusBar).getByText('kohtunik')).toBeTruthy();
+
+    fireEvent.click(within(list).getByRole('option', { name: /2-24-4962/ }));
+    const file = await screen.findByTestId('case-file');
+    expect(within(file).getByTestId('case-number').textContent).toBe('2-24-4962');
+    expect(window.location.hash).toBe('#/cases/case-civil-4962');
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getByRole('option', { name: /2-24-4962/ })
+          .getAttribute('aria-selected'),
+      ).toBe('true'),
+    );
+    expect(within(file).getByRole('rowheader', { name: 'Mari Maasikas' })).toBeTruthy();
+    expect(within(file).getByText('vandeadvokaat Jaan Tamm')).toBeTruthy();
+    expect(within(file).getByText('hageja')).toBeTruthy();
+    const documents = within(file)
+      .getAllByTestId('document-row')
+      .map((row) => row.textContent);
+    expect(documents[0]).toContain('2-24-4962/1');
+    expect(documents[1]).toContain('2-24-4962/2');
+    expect(within(file).getByText('Hagi võeti menetlusse.')).toBeTruthy();
+  });
+
+  it('reopens the case named in the URL after a reload', async () => {
+    window.history.replaceState(null, '', '/#/cases/case-adoption-7001');
+    renderApp(signedIn);
+    const file = await screen.findByTestId('case-file');
+    expect(within(file).getByTestId('case-number').textContent).toBe('2-24-7001');
+    expect(within(file).getByText('Lapsendamisasi')).toBeTruthy();
+  });
+
+  it('moves through the list with the arrow keys and opens with Enter', async () => {
+    renderApp(signedIn);
+    const options = within(await screen.findByTestId('case-list')).getAllByRole('option');
+    options[0]!.focus();
+    fireEvent.keyDown(options[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(options[1]);
+    expect(window.location.hash).toBe('');
+    fireEvent.keyDown(options[1]!, { key: 'Enter' });
+    const file = await screen.findByTestId('case-file');
+    expect(within(file).getByTestId('case-number').textContent).toBe(DEMO_CASES[1]!.number);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(options.at(-1));
+  });
+
+  it('marks restricted cases with a lock and words', async () => {
+    renderApp(signedIn);
+    const row = await screen.findByRole('option', { name: /2-24-7001/ });
+    expect(within(row).getByTestId('restriction-marker').textContent).toBe('Lapsendamisasi');
+    expect(within(row).getByTestId('restriction-marker').querySelector('svg')).toBeTruthy();
+  });
+
+  it('signs out back to the sign-in screen', async () => {
+    const { host } = renderApp(signedIn);
+    fireEvent.click(await screen.findByRole('button', { name: 'Logi välja' }));
+    await screen.findByRole('button', { name: /Kadri Kask/ });
+    expect(host.state.session).toBeNull();
+    expect(screen.queryByTestId('case-list')).toBeNull();
+  });
+
+  it('shows no development banner for an ID-card session', async () => {
+    renderApp({ session: { user: judge, mode: 'id-card' } });
+    await screen.findByTestId('case-list');
+    expect(screen.queryByTestId('dev-banner')).toBeNull();
+  });
+
+  it('says so when the host offers no way to sign in yet', async () => {
+    renderApp({ devSignIn: false });
+    await screen.findByText(/ID-kaardiga sisselogimine pole veel saadaval/);
+    expect(screen.queryByTestId('dev-banner')).toBeNull();
+  });
+
+  it('explains a case that is not in the cache, in the user language', async () => {
+    window.history.replaceState(null, '', '/#/cases/no-such-case');
+    renderApp(signedIn);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Seda ei leitud');
+  });
+
+  it('explains itself when opened outside a Chambers host', () => {
+    render(<App queryClient={createQueryClient()} />);
+    expect(screen.getByText('Chambers ei leia oma rakendust')).toBeTruthy();
+  });
+});

@@ -1,0 +1,22 @@
+import { cleanup, render } from '@testing-library/react';
+import { App } from '../../../src-renderer/app/app';
+import { createQueryClient } from '../../../src-renderer/app/query-client';
+import { createFakeHost, type FakeHost, type FakeHostOptions } from './fake-host';
+
+/** Installs a fake host as window.chambers and renders the whole app, as main.tsx would. */
+export function renderApp(options: FakeHostOptions | FakeHost = {}) {
+  const host = 'api' in options ? options : createFakeHost(options);
+  Object.defineProperty(window, 'chambers', { value: host.api, configurable: true, writable: true });
+  const view = render(<App queryClient={createQueryClient()} />);
+  return { host, ...view };
+}
+
+/** Each test starts in a fresh window: no host, no stored preferences, no route. */
+export function resetWindow(): void {
+  cleanup();
+  Reflect.deleteProperty(window, 'chambers');
+  window.localStorage.clear();
+  window.history.replaceState(null, '', '/');
+  document.documentElement.removeAttribute('data-theme');
+  document.documentElement.lang = '';
+}
