@@ -1,0 +1,29 @@
+import { AppError } from '../../../src-shared/contract/index.js';
+import type { Handlers } from '../../../src-main/ipc/handler-registry.js';
+
+const notHere = async (): Promise<never> => {
+  throw new AppError('unavailable', 'Not wired in this test.');
+};
+
+/** Handlers for tests of the dispatchers themselves; each test overrides what it calls. */
+export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app:info': async () => ({
+      version: 'test',
+      host: 'browser',
+      registerUrl: 'http://127.0.0.1:1',
+      devSignIn: true,
+    }),
+    'session:get': async () => null,
+    'session:devUsers': notHere,
+    'session:devSignIn': notHere,
+    'session:signOut': async () => null,
+    'cases:list': async () => [],
+    'cases:get': async ({ caseId }) => {
+      throw new AppError('not_found', `Case ${caseId} is not in the local cache.`);
+    },
+    'sync:status': notHere,
+    'sync:now': notHere,
+    ...overrides,
+  };
+}
