@@ -1,8 +1,8 @@
 // Lint enforces the process boundaries of docs/architecture.md; they are not left to hope.
 import js from '@eslint/js';
-import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundaries from './tools/eslint/restricted-paths.js';
 
 const NODE_BUILTINS = 'Node built-ins are not available here';
 const nodeBuiltins = {
@@ -19,17 +19,6 @@ const noElectron = { group: ['electron', 'electron/*'], message: 'Only src-main/
 
 export default tseslint.config(
   {
-    // Resolve `.js` specifiers to their `.ts` sources so the path zones below see every import.
-    settings: {
-      'import-x/resolver-next': [
-        createNodeResolver({
-          extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.node'],
-          extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
-        }),
-      ],
-    },
-  },
-  {
     ignores: [
       'dist/**',
       'node_modules/**',
@@ -43,13 +32,13 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
+    plugins: { local: boundaries },
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': [
+      'local/restricted-paths': [
         'error',
         {
           zones: [

@@ -48,7 +48,7 @@ const importing = (specifier: string) =>
 
 describe('forbidden imports fail lint', () => {
   const restricted = 'no-restricted-imports';
-  const paths = 'import-x/no-restricted-paths';
+  const paths = 'local/restricted-paths';
   const cases: Array<[file: string, specifier: string, rule: string]> = [
     ['src-renderer/features/cases/api/read.ts', 'node:fs', restricted],
     ['src-renderer/features/cases/api/read.ts', 'fs', restricted],
