@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { protocol } from 'electron';
-import { contentTypeFor } from './mime-types.js';
+import { contentTypeFor } from '../../src-shared/media-types.js';
 import { APP_SCHEME, resolveAppUrl } from './security.js';
 
 /** Must run before `ready`: makes `app://` a secure, standard origin that can use fetch. */

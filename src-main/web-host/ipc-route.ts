@@ -1,18 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ErrorCode, err, type Result } from '../../src-shared/contract/index.js';
+import { err, HTTP_STATUS_OF_ERROR, type Result } from '../../src-shared/contract/index.js';
 import type { Invoker } from '../ipc/handler-registry.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unavailable: 503,
-  internal: 500,
-};
+export const HTTP_STATUS = HTTP_STATUS_OF_ERROR;
 
 /** Every answer on /ipc is a Result, so the bridge reads refusals the same way as failures. */
 export function sendResult(res: ServerResponse, result: Result<unknown>, status?: number): void {

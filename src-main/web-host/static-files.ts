@@ -2,31 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-  '.bcmap': 'application/octet-stream',
-  '.pfb': 'application/octet-stream',
-};
+import { contentTypeFor } from '../../src-shared/media-types.js';
 
 export const BRIDGE_SCRIPT = '<script type="module" src="/bridge.js"></script>';
 
@@ -83,13 +59,13 @@ export async function serveStatic(
   const head = req.method === 'HEAD';
   if (file.path === indexPath) {
     const html = injectBridge(await readFile(indexPath, 'utf8'));
-    res.writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': contentTypeFor('index.html'), 'cache-control': 'no-store' });
     res.end(head ? undefined : html);
     return;
   }
   const immutable = decoded.startsWith('/assets/');
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': contentTypeFor(file.path),
     'content-length': file.size,
     // Vite names files under assets/ by content hash, so they never change.
     'cache-control': immutable ? 'private, max-age=31536000, immutable' : 'no-cache',

@@ -1,14 +1,11 @@
-import { AppError, type AppErrorShape, type ErrorCode } from '../../src-shared/contract/result.js';
+import {
+  AppError,
+  type AppErrorShape,
+  type ErrorCode,
+  HTTP_STATUS_OF_ERROR,
+} from '../../src-shared/contract/result.js';
 
-export const STATUS_OF: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unavailable: 503,
-  internal: 500,
-};
+export const STATUS_OF = HTTP_STATUS_OF_ERROR;
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   401: 'unauthenticated',

@@ -13,6 +13,17 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** The HTTP status that carries each error code, for the register and the browser host alike. */
+export const HTTP_STATUS_OF_ERROR: Readonly<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
 export const AppErrorShape = z.object({ code: ErrorCode, message: z.string() });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
 

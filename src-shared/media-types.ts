@@ -1,7 +1,5 @@
-import { extname } from 'node:path';
-
 // Chromium refuses module scripts and stylesheets served with the wrong type, and `nosniff`
-// forbids guessing, so every file the renderer build can contain is listed.
+// forbids guessing, so every file the renderer build can contain is listed. Both hosts use this.
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -23,8 +21,14 @@ const TYPES: Readonly<Record<string, string>> = {
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
+  // pdf.js character maps and standard fonts.
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
 };
 
+/** The Content-Type for a file path by its extension; unknown types are served as bytes. */
 export function contentTypeFor(path: string): string {
-  return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 ? TYPES[name.slice(dot).toLowerCase()] : undefined) ?? 'application/octet-stream';
 }

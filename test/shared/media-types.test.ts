@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor } from '../../../src-main/app/mime-types.js';
+import { contentTypeFor } from '../../src-shared/media-types.js';
 
 describe('contentTypeFor', () => {
   it.each([
