@@ -1,6 +1,4 @@
 import { useContext } from 'react';
-import type { PlainMessageKey } from './dictionary';
-import { DICTIONARIES } from './languages';
 import { I18nContext, type I18n, type Translate } from './i18n-provider';
 
 export function useI18n(): I18n {
@@ -12,9 +10,4 @@ export function useI18n(): I18n {
 /** The translate function of the current language: `t('cases.title')`. */
 export function useT(): Translate {
   return useI18n().t;
-}
-
-/** For values that come as data (a party's procedural role): translated when we know the word. */
-export function isMessageKey(key: string): key is PlainMessageKey {
-  return Object.hasOwn(DICTIONARIES.et, key) && !DICTIONARIES.et[key as PlainMessageKey].includes('{');
 }

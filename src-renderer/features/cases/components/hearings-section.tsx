@@ -1,4 +1,5 @@
 import type { Hearing } from '../../../../src-shared/domain/case';
+import { domainLabel } from '../../../i18n/domain-labels';
 import { useI18n } from '../../../i18n/use-t';
 import { CaseSection } from './case-section';
 
@@ -25,7 +26,7 @@ export function HearingsSection({ hearings }: { hearings: readonly Hearing[] }) 
           {sorted.map((hearing) => (
             <tr key={hearing.id}>
               <td className="num nowrap">{format.dateTime(hearing.startsAt)}</td>
-              <td>{hearing.kind}</td>
+              <td>{domainLabel(t, 'hearingKind', hearing.kind)}</td>
               <td>{hearing.room}</td>
               <td>{hearing.public ? t('caseFile.hearings.public') : t('caseFile.hearings.closed')}</td>
               <td>{hearing.judges.map((judge) => judge.name).join(', ')}</td>

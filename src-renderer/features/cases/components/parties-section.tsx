@@ -1,14 +1,10 @@
 import type { Party } from '../../../../src-shared/domain/case';
-import { isMessageKey, useT } from '../../../i18n/use-t';
+import { domainLabel } from '../../../i18n/domain-labels';
+import { useT } from '../../../i18n/use-t';
 import { CaseSection } from './case-section';
 
 export function PartiesSection({ parties }: { parties: readonly Party[] }) {
   const t = useT();
-  // Roles arrive as data; known ones are translated, unknown ones shown as the register wrote them.
-  const roleLabel = (role: string) => {
-    const key = `partyRole.${role}`;
-    return isMessageKey(key) ? t(key) : role;
-  };
   return (
     <CaseSection
       title={t('caseFile.parties.title')}
@@ -31,7 +27,7 @@ export function PartiesSection({ parties }: { parties: readonly Party[] }) {
                 {party.name}
               </th>
               <td className="num">{party.code ?? <span className="muted">{t('caseFile.notGiven')}</span>}</td>
-              <td>{roleLabel(party.role)}</td>
+              <td>{domainLabel(t, 'partyRole', party.role)}</td>
               <td>{party.representative ?? <span className="muted">{t('caseFile.notGiven')}</span>}</td>
             </tr>
           ))}

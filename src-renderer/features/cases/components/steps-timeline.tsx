@@ -1,4 +1,5 @@
 import type { ProceduralStep } from '../../../../src-shared/domain/case';
+import { domainLabel } from '../../../i18n/domain-labels';
 import { useI18n } from '../../../i18n/use-t';
 import { CaseSection } from './case-section';
 
@@ -17,7 +18,7 @@ export function StepsTimeline({ steps }: { steps: readonly ProceduralStep[] }) {
                 {format.date(step.occurredAt)}
               </time>
               <div className="timeline__body">
-                <p className="timeline__kind">{step.kind}</p>
+                <p className="timeline__kind">{domainLabel(t, 'stepKind', step.kind)}</p>
                 <p className="timeline__description">{step.description}</p>
                 {enteredLater ? (
                   <p className="timeline__entered num">
