@@ -1,4 +1,5 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 function processAlive(pid: number): boolean {
   try {
@@ -15,6 +16,8 @@ function processAlive(pid: number): boolean {
  */
 export async function acquireFolderLock(dir: string): Promise<() => Promise<void>> {
   const lockPath = `${dir.replace(/[/\\]+$/, '')}.lock`;
+  // On a first start neither the folder nor its parent exists yet.
+  await mkdir(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockPath, 'wx');
