@@ -46,6 +46,7 @@ const register = await tryPorts([4610, 0], (port) =>
     devSignIn: true,
     production: false,
     seedDemo: true,
+    logLevel: process.env.CHAMBERS_LOG_LEVEL ?? 'warn',
   }),
 );
 console.log(`Register: ${register.url}`);
