@@ -46,3 +46,14 @@ export function openInBrowser(url: string): void {
     }
   }
 }
+
+/** Bundles the Electron main process and preload when the bundle is missing. */
+export function ensureElectronBuilt(root: string): void {
+  if (existsSync(join(root, 'dist/main/main.js'))) return;
+  console.log('Building the Electron host…');
+  const result = spawnSync('npx', ['vite', 'build', '-c', 'vite.electron.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('The Electron build failed.');
+}

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createServices } from '../src-main/services/index.js';
 import { startWebHost } from '../src-main/web-host/server.js';
 import { startRegister } from '../src-register/server.js';
-import { ensureRendererBuilt, openInBrowser, tryPorts } from './start-support.js';
+import { ensureElectronBuilt, ensureRendererBuilt, openInBrowser, tryPorts } from './start-support.js';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: flags } = parseArgs({
@@ -54,18 +54,15 @@ console.log(`Register: ${register.url}`);
 const stops: Array<() => Promise<void>> = [() => register.close()];
 let electron: ChildProcess | null = null;
 const electronPath = flags.browser ? null : electronBinary();
-if (electronPath && existsSync(join(root, 'dist/main/main.js'))) {
+if (electronPath) {
   await ensureRendererBuilt(root);
+  ensureElectronBuilt(root);
   electron = spawn(electronPath, [join(root, 'dist/main/main.js'), `--register=${register.url}`], {
     stdio: 'inherit',
   });
   electron.on('exit', () => void shutdown());
 } else {
-  console.log(
-    electronPath
-      ? 'Electron is installed but the Electron build is missing (npm run build:electron); using the browser host.'
-      : 'No Electron runtime on this machine; using the browser host.',
-  );
+  console.log('No Electron runtime on this machine; using the browser host.');
   await ensureRendererBuilt(root);
   const services = await createServices({
     registerUrl: register.url,
