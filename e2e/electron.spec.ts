@@ -59,6 +59,9 @@ interface PageProbe {
   processType: string;
 }
 
+// The list reporter does not show skip reasons; say it once in the run's output.
+if (electron.path === null) console.log(`Electron specs skipped: ${electron.reason}`);
+
 test.describe('Electron host', () => {
   test.skip(electron.path === null, electron.reason);
 
