@@ -52,6 +52,23 @@ const FILLER = [
   'Vastavalt tsiviilkohtumenetluse seadustikule palub menetlusosaline menetluskulud välja mõista.',
 ];
 
+/** How the scanned documents name the parties' procedural roles (they are Estonian court papers). */
+const ROLE_ON_PAPER: Readonly<Record<string, string>> = {
+  plaintiff: 'Hageja',
+  defendant: 'Kostja',
+  third_party: 'Kolmas isik',
+  accused: 'Süüdistatav',
+  victim: 'Kannatanu',
+  prosecutor: 'Prokuratuur',
+  applicant: 'Avaldaja',
+  person_concerned: 'Puudutatud isik',
+  guardianship_authority: 'Eestkosteasutus',
+  complainant: 'Kaebaja',
+  respondent: 'Vastustaja',
+  extrajudicial_body: 'Kohtuväline menetleja',
+  participant: 'Menetlusosaline',
+};
+
 const pagesOf = (rng: Prng) =>
   rng.weighted([
     [1, 65],
@@ -62,7 +79,7 @@ const pagesOf = (rng: Prng) =>
 
 function bodyLines(rng: Prng, c: DocumentCase, title: string): string[] {
   const parties = c.parties.map(
-    (p) => `${p.role.replace(/_/g, ' ')}: ${p.name}${p.code ? ` (${p.code})` : ''}`,
+    (p) => `${ROLE_ON_PAPER[p.role] ?? p.role}: ${p.name}${p.code ? ` (${p.code})` : ''}`,
   );
   const paragraphs = Array.from({ length: rng.int(4, 9) }, (_, i) => `${i + 1}. ${rng.pick(FILLER)}`);
   return [
