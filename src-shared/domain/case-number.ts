@@ -50,9 +50,12 @@ export function audioFileBaseName(caseNumber: string): string {
   return caseNumber.replace(/-/g, '_');
 }
 
-export const CaseNumber = z
-  .string()
-  .refine((s) => parseCaseNumber(s)?.document === undefined, 'must be a case number T-YY-N');
+function isNumberOfKind(text: string, kind: 'case' | 'document'): boolean {
+  const parts = parseCaseNumber(text);
+  return parts !== undefined && (parts.document !== undefined) === (kind === 'document');
+}
+
+export const CaseNumber = z.string().refine((s) => isNumberOfKind(s, 'case'), 'must be a case number T-YY-N');
 export const DocumentNumber = z
   .string()
-  .refine((s) => parseCaseNumber(s)?.document !== undefined, 'must be a document number T-YY-N/D');
+  .refine((s) => isNumberOfKind(s, 'document'), 'must be a document number T-YY-N/D');

@@ -60,6 +60,10 @@ describe('case numbers', () => {
     expect(CaseNumber.safeParse('2-24-4962/38').success).toBe(false);
     expect(DocumentNumber.safeParse('2-24-4962/38').success).toBe(true);
     expect(DocumentNumber.safeParse('2-24-4962').success).toBe(false);
+    for (const notANumber of ['nonsense', '', '6-24-1', '2-24-01/3']) {
+      expect(CaseNumber.safeParse(notANumber).success, notANumber).toBe(false);
+      expect(DocumentNumber.safeParse(notANumber).success, notANumber).toBe(false);
+    }
   });
 
   it('numbers documents inside a case and refuses to nest them', () => {
