@@ -1,69 +1,150 @@
 import type { CaseRestriction } from './case.js';
+import { ACTION_RULES, type Action, type Grant, PERMISSION_TABLE } from './permissions.js';
 import { PROCEDURE_TYPES, type ProcedureType } from './procedure-type.js';
-import { OBSERVER_SCOPES, roleHas } from './roles.js';
-import type { SessionUser } from './user.js';
+import { OBSERVER_SCOPES } from './roles.js';
+import type { RoleAssignment, SessionUser } from './user.js';
 
-/** What visibility depends on; the register fills it from the case row and its hearings. */
+export * from './permissions.js';
+
+/** One case as access control sees it; the register fills it from the case row. */
+export interface CaseTarget {
+  courtCode: string;
+  procedureType: ProcedureType;
+  restriction: CaseRestriction;
+  /** Everyone assigned to the case: its judge(s), panel, hearing secretaries and assistants. */
+  assignedStaffIds: readonly string[];
+}
+export interface CourtTarget {
+  courtCode: string;
+}
+export type AccessTarget = CaseTarget | CourtTarget;
+
+export interface AuthorizeOptions {
+  /** The calendar day (YYYY-MM-DD) role validity is judged on; today in UTC when absent. */
+  today?: string;
+}
+
+/** The court code that stands for every court, in scopes of the external roles of §17. */
+export const ALL_COURTS = '*';
+
+/**
+ * One (court, procedure type) a user's grants reach for an action. `assignedOnly`: only cases the
+ * user is assigned to. `byAssignment`: being assigned also opens restricted cases — true only for
+ * court roles, since closed and adoption cases are for the court staff handling them.
+ */
+export interface CaseScope {
+  courtCode: string;
+  procedureType: ProcedureType;
+  assignedOnly: boolean;
+  byAssignment: boolean;
+}
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/** Whether an assignment is in force on `today` (both dates inclusive, as in the register). */
+export function assignmentInForce(assignment: RoleAssignment, today: string): boolean {
+  if (assignment.validFrom && assignment.validFrom > today) return false;
+  return !assignment.validTo || assignment.validTo >= today;
+}
+
+function grantTypes(grant: Grant, assignment: RoleAssignment): readonly ProcedureType[] {
+  if (grant === 'all' || grant === 'assigned') return PROCEDURE_TYPES;
+  if (grant === 'sub-type') return assignment.observerScope ? OBSERVER_SCOPES[assignment.observerScope] : [];
+  return grant;
+}
+
+/** Every scope of `action` the user's roles in force give, one entry per assignment and type. */
+export function caseScopes(user: SessionUser, action: Action, options: AuthorizeOptions = {}): CaseScope[] {
+  if (user.active === false) return [];
+  const today = options.today ?? todayUtc();
+  const scopes: CaseScope[] = [];
+  for (const assignment of user.roles) {
+    const grant = PERMISSION_TABLE[assignment.role][action];
+    if (grant === undefined || !assignmentInForce(assignment, today)) continue;
+    for (const procedureType of grantTypes(grant, assignment)) {
+      scopes.push({
+        courtCode: assignment.courtCode ?? ALL_COURTS,
+        procedureType,
+        assignedOnly: grant === 'assigned',
+        byAssignment: assignment.courtCode !== null,
+      });
+    }
+  }
+  return scopes;
+}
+
+const isCaseTarget = (target: AccessTarget): target is CaseTarget => 'procedureType' in target;
+
+/** Whether one scope admits the target; the SQL prefilter in the register mirrors this line by line. */
+export function scopeAdmits(scope: CaseScope, action: Action, userId: string, target: AccessTarget): boolean {
+  if (scope.courtCode !== ALL_COURTS && scope.courtCode !== target.courtCode) return false;
+  if (!isCaseTarget(target)) return !scope.assignedOnly;
+  if (scope.procedureType !== target.procedureType) return false;
+  const assigned = scope.byAssignment && target.assignedStaffIds.includes(userId);
+  if (assigned) return true;
+  const restricted = target.restriction !== 'none' && ACTION_RULES[action].restrictedNeedsAssignment;
+  return !scope.assignedOnly && !restricted;
+}
+
+/**
+ * THE access rule (statute §3, §9, §15–17), used by every register endpoint and by the sync feed: the
+ * user may do `action` on `target` when a role in force, at the target's court, grants it for the
+ * target's procedure type; a closed-proceeding or adoption case further needs the user assigned to
+ * it — no role alone (not even the court president's) opens one.
+ */
+export function authorize(
+  user: SessionUser,
+  action: Action,
+  target: AccessTarget,
+  options: AuthorizeOptions = {},
+): boolean {
+  return caseScopes(user, action, options).some((scope) => scopeAdmits(scope, action, user.id, target));
+}
+
+// ---- Earlier names, kept for their callers -------------------------------------------------------
+
+/** @deprecated Use `CaseTarget`: the judge and hearing staff together are `assignedStaffIds`. */
 export interface CaseAccessFacts {
   courtCode: string;
   procedureType: ProcedureType;
   restriction: CaseRestriction;
   judgeId: string | null;
-  /** The staff handling the case's hearings: their judges and secretaries. */
   staffIds: readonly string[];
 }
 
-/** A court (or `'*'` for every court, from the external roles of §17) and the procedure types readable there. */
+/** A court (or `'*'`) and the procedure types whose ordinary cases the user reads there. */
 export interface ReadScope {
   courtCode: string;
   procedureTypes: readonly ProcedureType[];
 }
 
-export const ALL_COURTS = '*';
-
-/**
- * Where this user may read cases: one entry per court, merging all of the user's role assignments
- * that grant `cases.read`. Observers read only their sub-type's procedure types.
- */
-export function readScopes(user: SessionUser): ReadScope[] {
+/** Where this user reads ordinary cases by role: one entry per court. */
+export function readScopes(user: SessionUser, options: AuthorizeOptions = {}): ReadScope[] {
   const byCourt = new Map<string, Set<ProcedureType>>();
-  for (const assignment of user.roles) {
-    if (!roleHas(assignment.role, 'cases.read')) continue;
-    const types: readonly ProcedureType[] =
-      assignment.role === 'observer'
-        ? assignment.observerScope
-          ? OBSERVER_SCOPES[assignment.observerScope]
-          : []
-        : PROCEDURE_TYPES;
-    const court = assignment.courtCode ?? ALL_COURTS;
-    const set = byCourt.get(court) ?? new Set<ProcedureType>();
-    for (const type of types) set.add(type);
-    byCourt.set(court, set);
+  for (const scope of caseScopes(user, 'case.read', options)) {
+    if (scope.assignedOnly) continue;
+    byCourt.set(scope.courtCode, (byCourt.get(scope.courtCode) ?? new Set()).add(scope.procedureType));
   }
-  return [...byCourt]
-    .filter(([, types]) => types.size > 0)
-    .map(([courtCode, types]) => ({
-      courtCode,
-      procedureTypes: PROCEDURE_TYPES.filter((t) => types.has(t)),
-    }));
+  return [...byCourt].map(([courtCode, types]) => ({
+    courtCode,
+    procedureTypes: PROCEDURE_TYPES.filter((t) => types.has(t)),
+  }));
 }
 
-/** Whether the user is one of the staff handling this case (its judge, or staff of its hearings). */
 export function handlesCase(userId: string, c: Pick<CaseAccessFacts, 'judgeId' | 'staffIds'>): boolean {
   return c.judgeId === userId || c.staffIds.includes(userId);
 }
 
-/**
- * The one visibility rule (statute §9, §16–17): a user reads a case when a role with `cases.read`
- * covers its court and procedure type; closed-proceeding and adoption cases additionally only when
- * the user handles that case.
- */
+export function caseTargetOf(c: CaseAccessFacts): CaseTarget {
+  return {
+    courtCode: c.courtCode,
+    procedureType: c.procedureType,
+    restriction: c.restriction,
+    assignedStaffIds: c.judgeId ? [c.judgeId, ...c.staffIds] : c.staffIds,
+  };
+}
+
+/** `authorize(user, 'case.read', …)` for callers that still hold `CaseAccessFacts`. */
 export function canSeeCase(user: SessionUser, c: CaseAccessFacts): boolean {
-  const covered = readScopes(user).some(
-    (scope) =>
-      (scope.courtCode === c.courtCode || scope.courtCode === ALL_COURTS) &&
-      scope.procedureTypes.includes(c.procedureType),
-  );
-  if (!covered) return false;
-  return c.restriction === 'none' || handlesCase(user.id, c);
+  return authorize(user, 'case.read', caseTargetOf(c));
 }

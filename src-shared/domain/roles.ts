@@ -38,42 +38,4 @@ export const ObserverScope = z.enum([
 ]);
 export type ObserverScope = z.infer<typeof ObserverScope>;
 
-export const PERMISSIONS = [
-  'cases.read',
-  'cases.register',
-  'allocation.manage',
-  'statistics.read',
-  'users.manage',
-  'audit.read',
-  'minutes.write',
-  'decisions.draft',
-] as const;
-export const Permission = z.enum(PERMISSIONS);
-export type Permission = z.infer<typeof Permission>;
-
-/**
- * What each role may do. Data, not code: a person can review it line by line,
- * and the register enforces the same table the UI reads.
- */
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  court_president: ['cases.read', 'allocation.manage', 'statistics.read', 'decisions.draft'],
-  judge: ['cases.read', 'decisions.draft'],
-  consultant: ['cases.read', 'decisions.draft'],
-  court_session_secretary: ['cases.read', 'minutes.write'],
-  chancery_official: ['cases.read', 'cases.register'],
-  head_of_chancery: ['cases.read', 'cases.register', 'statistics.read'],
-  observer: ['cases.read'],
-  law_clerk: ['cases.read', 'decisions.draft'],
-  assistant_judge: ['cases.read', 'decisions.draft'],
-  judge_candidate: ['cases.read'],
-  adviser: ['cases.read', 'statistics.read'],
-  analyst: ['statistics.read'],
-  specialist: ['cases.read'],
-  interpreter: [],
-  system_administrator: ['users.manage', 'audit.read'],
-  system_observer: ['cases.read'],
-};
-
-export function roleHas(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
-}
+// The permissions table (what each role may do) is in permissions.ts.

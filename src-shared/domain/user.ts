@@ -6,6 +6,9 @@ export const RoleAssignment = z.object({
   /** Court code; null for the external roles of §17. */
   courtCode: z.string().nullable(),
   observerScope: ObserverScope.nullable(),
+  /** Validity dates (YYYY-MM-DD, inclusive) when known; `authorize` ignores an assignment outside them. */
+  validFrom: z.iso.date().optional(),
+  validTo: z.iso.date().nullable().optional(),
 });
 export type RoleAssignment = z.infer<typeof RoleAssignment>;
 
@@ -14,5 +17,7 @@ export const SessionUser = z.object({
   name: z.string(),
   personalCode: z.string(),
   roles: z.array(RoleAssignment),
+  /** False once employment ends (§6¹); `authorize` then grants nothing. Absent means active. */
+  active: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
