@@ -1,6 +1,7 @@
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Db } from '../db/index.js';
 import { SYSTEM_ACTOR, writeAudit } from '../domain/audit.js';
+import { seedDemoAllocation } from './demo-allocation.js';
 import { planCases } from './demo-cases.js';
 import { makeDemoStaff } from './demo-people.js';
 import { insertDemo } from './demo-insert.js';
@@ -106,6 +107,7 @@ export async function seedDemoCourt(
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     if (!(await courtsEmpty(tx))) return NOTHING;
     await insertDemo(tx, { court: DEMO_COURT, staff, cases, counters, files });
+    await seedDemoAllocation(tx, DEMO_COURT.code, staff);
     const summary: DemoSeedSummary = {
       seeded: true,
       courts: 1,
