@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { FolderBlobStore } from './blobs/folder-blob-store.js';
 import { type Db, migrate, openDb } from './db/index.js';
 import { buildApp } from './http/app.js';
+import { type RetentionSchedule, startAuditRetention } from './jobs/audit-retention.js';
 import { type DemoSeedSummary, seedDemoCourt } from './seed/demo-court.js';
 
 export interface RegisterConfig {
@@ -78,13 +79,18 @@ export async function startRegister(config: RegisterConfig): Promise<RunningRegi
       https,
     });
     let seed: DemoSeedSummary | null = null;
+    let retention: RetentionSchedule | undefined;
     try {
       if (config.seedDemo) {
         seed = await seedDemoCourt(db, blobs, { caseCount: config.demoCaseCount });
         if (seed.seeded) app.log.info({ seed }, 'seeded the demo court');
       }
+      retention = await startAuditRetention(db, (error) =>
+        app.log.error({ err: error }, 'audit retention run failed'),
+      );
       await app.listen({ host: config.host, port: config.port });
     } catch (error) {
+      await retention?.stop();
       await app.close();
       throw error;
     }
@@ -96,7 +102,11 @@ export async function startRegister(config: RegisterConfig): Promise<RunningRegi
       url,
       db,
       seed,
-      close: () => (closing ??= app.close().then(() => db.close())),
+      close: () =>
+        (closing ??= app
+          .close()
+          .then(() => retention.stop())
+          .then(() => db.close())),
     };
   } catch (error) {
     await db.close();
