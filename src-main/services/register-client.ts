@@ -6,7 +6,10 @@ import {
   ErrorBody,
   HealthResponse,
   SessionResponse,
-  SyncPullResponse,
+  type SyncChange,
+  SyncChangesResponse,
+  type SyncFeedChange,
+  type SyncPullResponse,
 } from '../../src-shared/register-api/index.js';
 
 export interface RegisterClientOptions {
@@ -23,6 +26,7 @@ export interface RegisterClient {
   devSignIn(personalCode: string): Promise<SessionResponse>;
   /** Revokes the token on the register. */
   signOut(token: string): Promise<void>;
+  /** A page of the change feed; the user's own notes are left out: this desktop keeps none yet. */
   syncPull(
     token: string,
     query: { cursor: string; limit: number },
@@ -112,12 +116,16 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     signOut: async (token) => {
       await request(z.unknown(), '/auth/sign-out', { method: 'POST', token });
     },
-    syncPull: (token, query, signal) => {
+    syncPull: async (token, query, signal) => {
       const params = new URLSearchParams({ cursor: query.cursor, limit: String(query.limit) });
-      return request(SyncPullResponse, `/sync/pull?${params}`, { token, signal });
+      const page = await request(SyncChangesResponse, `/sync/changes?${params}`, { token, signal });
+      // The cursor still moves past the notes, so they are not asked for again.
+      return { ...page, changes: page.changes.filter(isCaseChange) };
     },
   };
 }
+
+const isCaseChange = (change: SyncFeedChange): change is SyncChange => change.kind !== 'case-note';
 
 function parseJson(text: string): unknown {
   try {

@@ -1,5 +1,6 @@
 import { type CaseSnapshot, CaseSnapshot as CaseSnapshotSchema } from '../../src-shared/domain/index.js';
 import type { Db } from '../db/index.js';
+import { ASSIGNED_STAFF_IDS_SQL } from './visibility.js';
 
 export interface CaseRow {
   id: string;
@@ -19,14 +20,12 @@ export interface CaseRow {
   staff_ids: string[];
 }
 
-/** The case columns plus what visibility needs: `staff_ids` are the judges and secretaries of its hearings. */
+/** The case columns plus what visibility needs: `staff_ids` are everyone assigned to the case. */
 export const CASE_SELECT = `
   SELECT c.id, c.number, c.procedure_type, c.court_code, ct.name AS court_name, c.status, c.subject,
          c.category, c.claim_value_cents, c.restriction, c.registered_at, c.judge_id, j.name AS judge_name,
          c.version,
-         ARRAY(SELECT h.secretary_id::text FROM hearings h WHERE h.case_id = c.id AND h.secretary_id IS NOT NULL
-               UNION SELECT hj.user_id::text FROM hearings h JOIN hearing_judges hj ON hj.hearing_id = h.id
-               WHERE h.case_id = c.id) AS staff_ids
+         ${ASSIGNED_STAFF_IDS_SQL} AS staff_ids
   FROM cases c
   JOIN courts ct ON ct.code = c.court_code
   LEFT JOIN users j ON j.id = c.judge_id`;

@@ -1,10 +1,10 @@
 import { AppError } from '../../src-shared/contract/result.js';
-import { type SessionUser, canSeeCase } from '../../src-shared/domain/index.js';
+import { type SessionUser, authorize } from '../../src-shared/domain/index.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Db } from '../db/index.js';
 import { actorOf, writeAudit } from './audit.js';
 import { type CaseRow, CASE_SELECT } from './case-snapshots.js';
-import { accessFacts } from './visibility.js';
+import { caseTarget } from './visibility.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,7 +36,7 @@ export async function readDocumentContent(
   }>('SELECT case_id, number, media_type, sha256, restricted FROM documents WHERE id = $1', [documentId]);
   if (!doc) throw notFound;
   const [row] = await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1`, [doc.case_id]);
-  if (!row || !canSeeCase(user, accessFacts(row))) throw notFound;
+  if (!row || !authorize(user, 'case.read', caseTarget(row))) throw notFound;
   if (row.restriction !== 'none' || doc.restricted) {
     await writeAudit(db, {
       actor: actorOf(user),

@@ -12,6 +12,9 @@ import { sessionAuthenticator } from './auth.js';
 import { errorReply } from './errors.js';
 import { OpenApiBuilder } from './openapi.js';
 import type { RouteHost } from './route.js';
+import { addAllocationRoutes } from './routes/allocation.js';
+import { addAuditRoutes } from './routes/audit.js';
+import { addCaseRoutes } from './routes/cases.js';
 import { addDevSignInRoutes } from './routes/dev-sign-in.js';
 import { addDocumentRoutes } from './routes/documents.js';
 import { addHealthRoutes } from './routes/health.js';
@@ -88,5 +91,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   addSessionRoutes(host, deps);
   addSyncRoutes(host, deps);
   addDocumentRoutes(host, deps);
+  addCaseRoutes(host, deps);
+  addAllocationRoutes(host, deps);
+  addAuditRoutes(host, deps);
   return app;
 }

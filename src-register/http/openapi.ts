@@ -15,6 +15,8 @@ export interface OpenApiRoute {
   query?: z.ZodObject | undefined;
   body?: z.ZodType | undefined;
   response: ResponseKind;
+  /** The success status of a JSON answer; 200 unless it creates something (201). */
+  status?: 200 | 201;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -79,8 +81,8 @@ export class OpenApiBuilder {
     const responses: Record<string, JsonObject> = {};
     if (route.response === 'empty') responses['204'] = { description: 'Done' };
     else if (route.response instanceof z.ZodType) {
-      responses['200'] = {
-        description: 'OK',
+      responses[String(route.status ?? 200)] = {
+        description: route.status === 201 ? 'Created' : 'OK',
         content: { 'application/json': { schema: this.schemaFor(route.response, 'output') } },
       };
     } else {

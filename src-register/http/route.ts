@@ -79,7 +79,10 @@ export function addRoute<
         // Our own answer breaking the contract is our bug: a 500, logged, never a half-valid answer.
         if (!checked.success)
           throw new Error(`response of ${spec.method} ${spec.path}: ${describeIssues(checked.error)}`);
-        return reply.type('application/json; charset=utf-8').send(JSON.stringify(checked.data));
+        return reply
+          .code(spec.status ?? 200)
+          .type('application/json; charset=utf-8')
+          .send(JSON.stringify(checked.data));
       }
       const binary = result as BinaryReply;
       reply.type(binary.mediaType).header('Content-Length', String(binary.bytes.byteLength));

@@ -1,1 +1,5 @@
 export * from './schemas.js';
+export * from './allocation.js';
+export * from './registration.js';
+export * from './sync.js';
+export * from './audit.js';

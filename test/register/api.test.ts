@@ -107,6 +107,11 @@ describeOnBothDatabases('register HTTP API', (dbs) => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/v1/allocation/log/verify',
+        '/api/v1/allocation/log/{seq}/replay',
+        '/api/v1/cases/{caseId}/reassign',
+        '/api/v1/courts/{court}/absences',
+        '/api/v1/courts/{court}/allocation-plan',
         '/api/v1/auth/sign-out',
         '/api/v1/dev/sign-in',
         '/api/v1/dev/users',
@@ -115,6 +120,14 @@ describeOnBothDatabases('register HTTP API', (dbs) => {
         '/api/v1/me',
         '/api/v1/openapi.json',
         '/api/v1/sync/pull',
+        '/api/v1/sync/changes',
+        '/api/v1/sync/mutations',
+        '/api/v1/blobs/{sha256}',
+        '/api/v1/audit/verify',
+        '/api/v1/audit/entries',
+        '/api/v1/cases',
+        '/api/v1/cases/by-number/{number}',
+        '/api/v1/cases/{caseId}/appeal',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(

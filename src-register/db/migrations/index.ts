@@ -1,10 +1,22 @@
 import { migration as foundation } from './0001-foundation.js';
+import { migration as allocation } from './0002-allocation.js';
+import { migration as registration } from './0003-registration.js';
+import { migration as auditChain } from './0004-audit-chain.js';
+import { migration as access } from './0005-access.js';
+import { migration as sync } from './0006-sync.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration in order; a new one goes at the end with the next version number. */
-export const MIGRATIONS: readonly Migration[] = [foundation];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  allocation,
+  registration,
+  auditChain,
+  access,
+  sync,
+];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
   if (migration.version !== index + 1) {

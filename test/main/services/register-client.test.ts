@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,38 @@ describe('register client', () => {
     expect(session.user.personalCode).toBe(users[0]!.personalCode);
     const page = await client.syncPull(session.token, { cursor: '0', limit: 5 });
     expect(page.changes.length).toBeLessThanOrEqual(5);
+  });
+
+  it('reads the change feed and leaves out the user’s notes, moving the cursor past them', async () => {
+    const client = createRegisterClient({ baseUrl: register.url });
+    const { users } = await client.devUsers();
+    const session = await client.devSignIn(users.find((u) => /judge/i.test(u.roleLabel))!.personalCode);
+    let cursor = '0';
+    let caseId: string | null = null;
+    for (;;) {
+      const page = await client.syncPull(session.token, { cursor, limit: 100 });
+      caseId ??= page.changes.find((c) => c.kind === 'case')?.case.id ?? null;
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const put = await fetch(`${register.url}/api/v1/sync/mutations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        mutations: [
+          {
+            id: randomUUID(),
+            kind: 'case.note.put',
+            baseVersion: null,
+            payload: { caseId, text: 'oma märge' },
+          },
+        ],
+      }),
+    });
+    expect(put.status).toBe(200);
+    const page = await client.syncPull(session.token, { cursor, limit: 100 });
+    expect(page).toMatchObject({ changes: [], hasMore: false, remaining: 0 });
+    expect(BigInt(page.cursor)).toBeGreaterThan(BigInt(cursor));
   });
 
   it('maps 401 to unauthenticated and a 4xx to the register’s code and message', async () => {
