@@ -4,6 +4,7 @@ import { migration as registration } from './0003-registration.js';
 import { migration as auditChain } from './0004-audit-chain.js';
 import { migration as access } from './0005-access.js';
 import { migration as sync } from './0006-sync.js';
+import { migration as decisions } from './0007-decisions.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   auditChain,
   access,
   sync,
+  decisions,
 ];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
