@@ -2,7 +2,8 @@ import { AppError, type SyncStatus } from '../../src-shared/contract/index.js';
 import type { EventBus } from './events.js';
 import type { RegisterClient } from './register-client.js';
 import type { ActiveSession } from './session.js';
-import { applySyncPage, countCases, readCursor, readLastSuccess, recordSuccess } from './store/case-store.js';
+import { applyPullPage, beginSweep, epochChanged, readSyncState } from './store/access-sweep.js';
+import { countCases, readLastSuccess, recordSuccess } from './store/case-store.js';
 
 /** Pulls the register's changes for the signed-in user into their cache. */
 export interface SyncEngine {
@@ -34,6 +35,9 @@ const IDLE: SyncStatus = {
   cachedCases: 0,
 };
 
+/** Each access change restarts the sweep; a register whose epoch never settles must not loop forever. */
+const MAX_SWEEPS_PER_PULL = 5;
+
 interface Run {
   session: ActiveSession;
   controller: AbortController;
@@ -60,18 +64,28 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     const db = session.cache;
     update(run, { connectivity: 'syncing', progress: { done: 0, total: null } });
     let done = 0;
+    let sweeps = 0;
     try {
       for (;;) {
-        const cursor = readCursor(db);
+        const state = readSyncState(db);
+        const { cursor } = state;
         const page = await client.syncPull(session.token, { cursor, limit: pageSize }, controller.signal);
         if (controller.signal.aborted) return status;
+        if (epochChanged(state, page)) {
+          // Access changed under cases the cursor has passed: pull everything again and drop the rest.
+          if (++sweeps > MAX_SWEEPS_PER_PULL)
+            throw new AppError('internal', 'The register keeps changing what this user may see.');
+          beginSweep(db, page.accessEpoch);
+          done = 0;
+          continue;
+        }
         if (page.hasMore && page.cursor === cursor) {
           throw new AppError(
             'internal',
             'The register sent a page of changes that does not advance the cursor.',
           );
         }
-        const caseIds = applySyncPage(db, page.changes, page.cursor);
+        const caseIds = applyPullPage(db, page);
         done += page.changes.length;
         const total = page.remaining === null ? null : done + page.remaining;
         update(run, { progress: { done, total }, cachedCases: countCases(db) });

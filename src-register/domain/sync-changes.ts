@@ -1,8 +1,10 @@
 import { type SessionUser, authorize, caseScopes } from '../../src-shared/domain/index.js';
 import type { CaseNote, SyncChangesResponse, SyncFeedChange } from '../../src-shared/register-api/index.js';
+import { AppError } from '../../src-shared/contract/result.js';
 import type { Db } from '../db/index.js';
 import { type AuditEntry, actorOf, writeAudit } from './audit.js';
 import { type CaseRow, CASE_SELECT, buildSnapshots } from './case-snapshots.js';
+import { loadSessionUser } from './users.js';
 import { caseTarget, visibleCaseCondition } from './visibility.js';
 
 /**
@@ -82,14 +84,37 @@ async function notesOf(db: Db, userId: string, caseIds: string[]): Promise<Map<s
   );
 }
 
+/**
+ * The user's access epoch (AccessEpoch in src-shared): the row counter the 0008 triggers move,
+ * and a digest of the assignments in force today, so an assignment that starts or ends by date
+ * alone also changes it. Null when the user is gone or inactive.
+ */
+export async function readAccessEpoch(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.query<{ epoch: string }>(
+    `SELECT u.access_epoch::text || '.' || left(md5(coalesce((
+        SELECT string_agg(r.id::text, ',' ORDER BY r.id) FROM role_assignments r
+        WHERE r.user_id = u.id AND r.valid_from <= current_date
+          AND (r.valid_to IS NULL OR r.valid_to >= current_date)), '')), 12) AS epoch
+     FROM users u WHERE u.id = $1 AND u.active`,
+    [userId],
+  );
+  return row?.epoch ?? null;
+}
+
 /** One page of the user's changes after `cursor`. Restricted cases handed out are audited reads (§18¹). */
 export async function readChanges(
   db: Db,
-  user: SessionUser,
+  sessionUser: SessionUser,
   cursor: string,
   limit: number,
   via = 'sync.changes',
 ): Promise<SyncChangesResponse> {
+  // The epoch first, then the roles the page is built from: if the roles change in between, the
+  // page may be newer than its epoch but never older, and the next page's epoch differs.
+  const accessEpoch = await readAccessEpoch(db, sessionUser.id);
+  const user = accessEpoch === null ? null : await loadSessionUser(db, sessionUser.id);
+  if (accessEpoch === null || user === null)
+    throw new AppError('unauthenticated', 'The user is no longer active.');
   const feed = feedSql(user);
   const rows = await db.query<FeedRow>(feed.sql, [cursor, limit, user.id, ...feed.params]);
   const caseIds = rows.filter((r) => r.kind === 'case').map((r) => r.case_id);
@@ -132,5 +157,6 @@ export async function readChanges(
     cursor: rows.at(-1)?.position ?? cursor,
     hasMore: remaining > 0,
     remaining,
+    accessEpoch,
   };
 }

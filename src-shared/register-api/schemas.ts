@@ -41,6 +41,15 @@ export type MeResponse = z.infer<typeof MeResponse>;
 /** The cursor is opaque to clients: a decimal string of the register's change sequence. */
 export const SyncCursor = z.string().regex(/^\d{1,19}$/);
 
+/**
+ * What decides which cases the user may see: "<users.access_epoch>.<12 hex digits of the role
+ * assignments in force today>". The first part moves when an assignment row or `users.active`
+ * changes; the second when validity dates pass with no row changing. A client that sees it change
+ * pulls again from cursor 0 and drops what that pull does not send (cases gained or lost access
+ * at old versions the cursor has passed).
+ */
+export const AccessEpoch = z.string().regex(/^\d{1,19}\.[0-9a-f]{12}$/);
+
 export const SyncPullQuery = z.object({
   cursor: SyncCursor.default('0'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -60,6 +69,7 @@ export const SyncPullResponse = z.object({
   hasMore: z.boolean(),
   /** Changes still to come after this page for this user, when cheap to count. */
   remaining: z.number().int().nonnegative().nullable(),
+  accessEpoch: AccessEpoch,
 });
 export type SyncPullResponse = z.infer<typeof SyncPullResponse>;
 

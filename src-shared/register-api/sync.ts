@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../contract/result.js';
 import { CaseSnapshot, ProceduralStep } from '../domain/index.js';
-import { SyncCursor } from './schemas.js';
+import { AccessEpoch, SyncCursor } from './schemas.js';
 
 /** The sync protocol (issue 3 item 7): the change feed, client mutations, documents by content hash. */
 
@@ -38,6 +38,7 @@ export const SyncChangesResponse = z.object({
   cursor: SyncCursor,
   hasMore: z.boolean(),
   remaining: z.number().int().nonnegative().nullable(),
+  accessEpoch: AccessEpoch,
 });
 export type SyncChangesResponse = z.infer<typeof SyncChangesResponse>;
 

@@ -247,7 +247,13 @@ describeOnBothDatabases('register HTTP API', (dbs) => {
       const again = SyncPullResponse.parse(
         (await call(reg.url, `/api/v1/sync/pull?cursor=${cursor}`, { token })).body,
       );
-      expect(again).toEqual({ changes: [], cursor, hasMore: false, remaining: 0 });
+      expect(again).toEqual({
+        changes: [],
+        cursor,
+        hasMore: false,
+        remaining: 0,
+        accessEpoch: expect.any(String),
+      });
     }
   });
 
@@ -298,7 +304,13 @@ describeOnBothDatabases('register HTTP API', (dbs) => {
     );
     const { token } = await signIn(code);
     const page = SyncPullResponse.parse((await call(reg.url, '/api/v1/sync/pull', { token })).body);
-    expect(page).toEqual({ changes: [], cursor: '0', hasMore: false, remaining: 0 });
+    expect(page).toEqual({
+      changes: [],
+      cursor: '0',
+      hasMore: false,
+      remaining: 0,
+      accessEpoch: expect.any(String),
+    });
     await reg.db.query("UPDATE users SET active = false WHERE id = '99999999-9999-4999-8999-999999999999'");
     expect((await call(reg.url, '/api/v1/me', { token })).status).toBe(401);
     expect((await call(reg.url, '/api/v1/dev/sign-in', { json: { personalCode: code } })).status).toBe(404);

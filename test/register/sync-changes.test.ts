@@ -60,6 +60,7 @@ describeOnBothDatabases('sync change feed', (dbs) => {
       cursor: rest.cursor,
       hasMore: false,
       remaining: 0,
+      accessEpoch: expect.any(String),
     });
   });
 

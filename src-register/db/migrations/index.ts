@@ -5,6 +5,7 @@ import { migration as auditChain } from './0004-audit-chain.js';
 import { migration as access } from './0005-access.js';
 import { migration as sync } from './0006-sync.js';
 import { migration as decisions } from './0007-decisions.js';
+import { migration as accessEpoch } from './0008-access-epoch.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   access,
   sync,
   decisions,
+  accessEpoch,
 ];
 
 for (const [index, migration] of MIGRATIONS.entries()) {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { initialSchema } from './0001-initial.js';
+import { accessEpochSchema } from './0002-access-epoch.js';
 
 /** One step of the cache schema; `version` is what `PRAGMA user_version` holds once it ran. */
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** In order, one per schema version; never edit a shipped migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, accessEpochSchema];
