@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type SessionUser, canSeeCase, makePersonalCode } from '../../src-shared/domain/index.js';
 import { MeResponse, SessionResponse, SyncPullResponse } from '../../src-shared/register-api/index.js';
 import { LATEST_SCHEMA_VERSION } from '../../src-register/db/index.js';
 import { type CaseRow, CASE_SELECT } from '../../src-register/domain/case-snapshots.js';
 import { accessFacts } from '../../src-register/domain/visibility.js';
-import { type RunningRegister, startRegister } from '../../src-register/server.js';
-import { describeOnBothDatabases } from './databases.js';
+import type { RunningRegister } from '../../src-register/server.js';
+import { describeOnBothDatabases, startSeededRegister } from './databases.js';
 import { call } from './http-client.js';
 
 describeOnBothDatabases('register HTTP API', (dbs) => {
@@ -58,17 +57,7 @@ describeOnBothDatabases('register HTTP API', (dbs) => {
   };
 
   beforeAll(async () => {
-    reg = await startRegister({
-      db: await dbs().create('api'),
-      host: '127.0.0.1',
-      port: 0,
-      devSignIn: true,
-      production: false,
-      blobDir: path.join(dbs().scratch, 'blobs'),
-      seedDemo: true,
-      demoCaseCount: 40,
-      logLevel: 'silent',
-    });
+    reg = await startSeededRegister(dbs(), 'api', 40);
     const rows = await reg.db.query<{ id: string; personal_code: string; role: string }>(
       'SELECT u.id, u.personal_code, r.role FROM users u JOIN role_assignments r ON r.user_id = u.id ORDER BY u.name',
     );

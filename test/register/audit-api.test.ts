@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makePersonalCode } from '../../src-shared/domain/index.js';
 import {
@@ -7,8 +6,8 @@ import {
   AuditVerifyResponse,
   SessionResponse,
 } from '../../src-shared/register-api/index.js';
-import { type RunningRegister, startRegister } from '../../src-register/server.js';
-import { describeOnBothDatabases } from './databases.js';
+import type { RunningRegister } from '../../src-register/server.js';
+import { describeOnBothDatabases, startSeededRegister } from './databases.js';
 import { call } from './http-client.js';
 
 describeOnBothDatabases('audit log endpoints', (dbs) => {
@@ -24,17 +23,7 @@ describeOnBothDatabases('audit log endpoints', (dbs) => {
     (await reg.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
 
   beforeAll(async () => {
-    reg = await startRegister({
-      db: await dbs().create('audit_api'),
-      host: '127.0.0.1',
-      port: 0,
-      devSignIn: true,
-      production: false,
-      blobDir: path.join(dbs().scratch, 'blobs'),
-      seedDemo: true,
-      demoCaseCount: 4,
-      logLevel: 'silent',
-    });
+    reg = await startSeededRegister(dbs(), 'audit_api', 4);
     const personalCode = makePersonalCode(4, new Date(Date.UTC(1980, 4, 17)), 777);
     const id = randomUUID();
     await reg.db.query("INSERT INTO users (id, name, personal_code) VALUES ($1, 'Ada Admin', $2)", [

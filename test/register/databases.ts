@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { type RunningRegister, startRegister } from '../../src-register/server.js';
 import { type PostgresServer, postgresForTests, startPostgres } from '../support/postgres.js';
 
 export interface Databases {
@@ -43,5 +44,24 @@ export function describeOnBothDatabases(title: string, body: (dbs: () => Databas
       if (dbs) await rm(dbs.scratch, { recursive: true, force: true });
     });
     body(() => dbs!);
+  });
+}
+
+/** A register with the development sign-in and a small demo court, on a fresh database of this suite. */
+export async function startSeededRegister(
+  dbs: Databases,
+  name: string,
+  demoCaseCount: number,
+): Promise<RunningRegister> {
+  return startRegister({
+    db: await dbs.create(name),
+    host: '127.0.0.1',
+    port: 0,
+    devSignIn: true,
+    production: false,
+    blobDir: path.join(dbs.scratch, 'blobs'),
+    seedDemo: true,
+    demoCaseCount,
+    logLevel: 'silent',
   });
 }

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SessionResponse } from '../../src-shared/register-api/index.js';
-import { type RunningRegister, startRegister } from '../../src-register/server.js';
-import { describeOnBothDatabases } from './databases.js';
+import type { RunningRegister } from '../../src-register/server.js';
+import { describeOnBothDatabases, startSeededRegister } from './databases.js';
 import { call } from './http-client.js';
 import {
   type BodyChoice,
@@ -94,17 +93,7 @@ describeOnBothDatabases('malformed requests at every endpoint', (dbs) => {
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    reg = await startRegister({
-      db: await dbs().create('malformed'),
-      host: '127.0.0.1',
-      port: 0,
-      devSignIn: true,
-      production: false,
-      blobDir: path.join(dbs().scratch, 'blobs'),
-      seedDemo: true,
-      demoCaseCount: 6,
-      logLevel: 'silent',
-    });
+    reg = await startSeededRegister(dbs(), 'malformed', 6);
     const [president] = await reg.db.query<{ personal_code: string }>(
       `SELECT u.personal_code FROM users u JOIN role_assignments r ON r.user_id = u.id
        WHERE r.role = 'court_president' LIMIT 1`,

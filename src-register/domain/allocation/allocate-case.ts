@@ -121,19 +121,7 @@ export async function drawForCase(
  * case when this is a refiling (same parties and subject, filed or withdrawn in the last 90 days),
  * else by a draw. Sets the case's judges and appends the decision with all its inputs to the log.
  */
-export async function allocateCase(
-  tx: Db,
-  input: {
-    caseId: string;
-    courtCode: string;
-    procedureType: ProcedureType;
-    category: string | null;
-    subject: string;
-    partyKeys: string[];
-    registeredAt: Date;
-    actor: { userId: string };
-  },
-): Promise<AllocationOutcome> {
+export async function allocateCase(tx: Db, input: AllocateCaseInput): Promise<AllocationOutcome> {
   await lockAllocationLog(tx);
   const base = { courtCode: input.courtCode, caseId: input.caseId };
   const key = refilingKey(input.subject, input.partyKeys);
