@@ -15,12 +15,13 @@ if [ "$node_ok" != yes ]; then
   exit 1
 fi
 
-# System packages: the app itself needs a compiler toolchain for the SQLite module;
-# the tests need a browser, PostgreSQL, SoftHSM2/OpenSC, a keyring, LibreOffice and poppler.
-packages=(python3 make g++ fonts-dejavu-core)
+# System packages: the app needs a compiler toolchain for its native modules (SQLite, PKCS#11),
+# OpenSC for ID cards, and — for the demo's test cards and a keychain on a machine without a
+# desktop — openssl, SoftHSM2, gnome-keyring and D-Bus. The tests add a browser, PostgreSQL,
+# LibreOffice, poppler and secret-tool.
+packages=(python3 make g++ fonts-dejavu-core openssl opensc softhsm2 gnome-keyring dbus)
 if $want_test; then
-  packages+=(chromium softhsm2 opensc gnome-keyring libsecret-tools dbus postgresql
-             libreoffice-writer-nogui poppler-utils)
+  packages+=(chromium libsecret-tools postgresql libreoffice-writer-nogui poppler-utils)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -3,14 +3,13 @@ import type { Db } from '../db/index.js';
 import { SYSTEM_ACTOR, writeAudit } from '../domain/audit.js';
 import { seedDemoAllocation } from './demo-allocation.js';
 import { planCases } from './demo-cases.js';
-import { makeDemoStaff } from './demo-people.js';
+import { DEMO_SEED, makeDemoStaff } from './demo-people.js';
 import { insertDemo } from './demo-insert.js';
 import { Prng } from './prng.js';
 import { makeScannedPdf } from './scanned-pdf.js';
 
 export const DEMO_COURT = { code: 'HMK', name: 'Harju Maakohus', level: 1, ecliCode: 'HMK' } as const;
 export const DEFAULT_DEMO_CASES = 200;
-const DEMO_SEED = 20_260_101;
 /** Several register processes may start together on one new database: only one seeds it. */
 const SEED_LOCK_KEY = 4_610_003;
 // Drawing is on the main thread, JPEG encoding off it: two documents in flight keep two cores busy.

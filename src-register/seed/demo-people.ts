@@ -5,7 +5,10 @@ import {
   makePersonalCode,
 } from '../../src-shared/domain/index.js';
 import { FEMALE_NAMES } from './demo-names.js';
-import type { Prng } from './prng.js';
+import { Prng } from './prng.js';
+
+/** The seed of the demo court's pseudo-random numbers; seedDemoCourt draws the staff from it first. */
+export const DEMO_SEED = 20_260_101;
 
 export interface DemoUser {
   id: string;
@@ -82,4 +85,12 @@ export function makeDemoStaff(rng: Prng, taken: Set<string>): DemoStaff {
     secretaries: having('court_session_secretary'),
     chancery: [...having('chancery_official'), ...having('head_of_chancery')],
   };
+}
+
+/**
+ * Exactly the staff seedDemoCourt inserts (it draws them first from a fresh Prng(DEMO_SEED) with no
+ * personal codes taken), e.g. to make ID cards for them without a register.
+ */
+export function demoStaff(): DemoStaff {
+  return makeDemoStaff(new Prng(DEMO_SEED), new Set());
 }
