@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import {
+  type AuthConfig,
+  AuthConfigError,
+  type ResolvedAuthConfig,
+  isLoopbackHost,
+  resolveAuthConfig,
+} from './auth/config.js';
 import { FolderBlobStore } from './blobs/folder-blob-store.js';
 import { type Db, migrate, openDb } from './db/index.js';
 import { buildApp } from './http/app.js';
@@ -14,7 +21,13 @@ export interface RegisterConfig {
   port: number;
   /** Paths of the PEM certificate and key; the register then speaks HTTPS only. */
   tls?: { cert: string; key: string };
-  devSignIn: boolean;
+  /**
+   * The development sign-in (docs/decisions/0005), for tests only: no command-line flag or variable
+   * turns it on, and production mode refuses it.
+   */
+  devSignIn?: boolean;
+  /** ID-card sign-in; without it the token endpoint answers 503 `sign_in_not_configured`. */
+  auth?: AuthConfig;
   production: boolean;
   blobDir: string;
   seedDemo: boolean;
@@ -57,14 +70,52 @@ export function isProduction(config: Pick<RegisterConfig, 'production'>): boolea
   return config.production || process.env.NODE_ENV === 'production';
 }
 
-/** Opens and migrates the database, seeds the demo court if asked and empty, and listens. */
-export async function startRegister(config: RegisterConfig): Promise<RunningRegister> {
-  if (config.devSignIn && isProduction(config)) {
+/**
+ * The checks made before anything is opened: production mode wants no development sign-in, trusted
+ * CAs, and an origin that is https:// unless it is loopback. Returns the resolved sign-in settings.
+ */
+function checkSignInConfig(
+  config: RegisterConfig,
+  ownOrigin: () => string | undefined,
+): ResolvedAuthConfig | undefined {
+  const production = isProduction(config);
+  if (config.devSignIn && production) {
     throw new ConfigError(
-      'refusing to start: the development sign-in (--dev-sign-in) must not run in production mode ' +
-        '(--production or NODE_ENV=production); remove one of them',
+      'refusing to start: the development sign-in (devSignIn, for tests only; the --dev-sign-in flag is ' +
+        'gone) must not run in production mode (--production or NODE_ENV=production)',
     );
   }
+  if (production && !config.auth?.trustedCaCertificates.length)
+    throw new ConfigError(
+      'refusing to start in production mode without trusted CA certificates for the ID-card sign-in (--trust-ca FILE)',
+    );
+  if (!config.auth) return undefined;
+  let resolved: ResolvedAuthConfig;
+  try {
+    resolved = resolveAuthConfig(config.auth, ownOrigin);
+  } catch (error) {
+    if (error instanceof AuthConfigError) throw new ConfigError(`ID-card sign-in: ${error.message}`);
+    throw error;
+  }
+  if (production) {
+    const origin = config.auth.origin
+      ? new URL(config.auth.origin)
+      : new URL(
+          `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}`,
+        );
+    if (origin.protocol === 'http:' && !isLoopbackHost(origin.hostname))
+      throw new ConfigError(
+        `refusing to start in production mode with the plain-HTTP origin ${origin.origin}: ` +
+          'give --origin https://… (and --tls-cert/--tls-key or a TLS proxy)',
+      );
+  }
+  return resolved;
+}
+
+/** Opens and migrates the database, seeds the demo court if asked and empty, and listens. */
+export async function startRegister(config: RegisterConfig): Promise<RunningRegister> {
+  let ownOrigin: string | undefined;
+  const auth = checkSignInConfig(config, () => ownOrigin);
   const https = config.tls ? await readTls(config.tls) : undefined;
   const db = await openDb(config.db);
   try {
@@ -73,7 +124,8 @@ export async function startRegister(config: RegisterConfig): Promise<RunningRegi
     const app = buildApp({
       db,
       blobs,
-      devSignIn: config.devSignIn,
+      devSignIn: config.devSignIn ?? false,
+      auth,
       version: await registerVersion(),
       logLevel: config.logLevel ?? 'info',
       https,
@@ -97,6 +149,7 @@ export async function startRegister(config: RegisterConfig): Promise<RunningRegi
     const { port } = app.server.address() as AddressInfo;
     const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
     const url = `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    ownOrigin = new URL(url).origin;
     let closing: Promise<void> | undefined;
     return {
       url,

@@ -54,3 +54,14 @@ export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
     tokenHash,
   ]);
 }
+
+/** Ends every live session of a user at once (§18(4): a suspended user is out immediately). */
+export async function revokeUserSessions(db: Db, userId: string): Promise<number> {
+  const rows = await db.query<{ token_hash: string }>(
+    `UPDATE sessions SET revoked_at = now()
+     WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+     RETURNING token_hash`,
+    [userId],
+  );
+  return rows.length;
+}

@@ -6,6 +6,7 @@ import fastify, {
   type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
+import type { ResolvedAuthConfig } from '../auth/config.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Db } from '../db/index.js';
 import { sessionAuthenticator } from './auth.js';
@@ -14,18 +15,23 @@ import { OpenApiBuilder } from './openapi.js';
 import type { RouteHost } from './route.js';
 import { addAllocationRoutes } from './routes/allocation.js';
 import { addAuditRoutes } from './routes/audit.js';
+import { addAuthRoutes } from './routes/auth.js';
 import { addCaseRoutes } from './routes/cases.js';
 import { addDevSignInRoutes } from './routes/dev-sign-in.js';
 import { addDocumentRoutes } from './routes/documents.js';
 import { addHealthRoutes } from './routes/health.js';
 import { addSessionRoutes } from './routes/session.js';
 import { addSyncRoutes } from './routes/sync.js';
+import { addUserRoutes } from './routes/users.js';
 import { addSecurityHeaders, setSecurityHeaders } from './security-headers.js';
 
 export interface AppDeps {
   db: Db;
   blobs: BlobStore;
+  /** The development sign-in routes; for tests only (no command-line flag turns it on). */
   devSignIn: boolean;
+  /** ID-card sign-in; without it `/auth/challenge` and `/auth/token` answer 503 `sign_in_not_configured`. */
+  auth?: ResolvedAuthConfig | undefined;
   version: string;
   logLevel: string;
   https?: { cert: Buffer; key: Buffer } | undefined;
@@ -88,7 +94,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   };
   addHealthRoutes(host, deps);
   if (deps.devSignIn) addDevSignInRoutes(host, deps);
+  addAuthRoutes(host, { db: deps.db, auth: deps.auth });
   addSessionRoutes(host, deps);
+  addUserRoutes(host, deps);
   addSyncRoutes(host, deps);
   addDocumentRoutes(host, deps);
   addCaseRoutes(host, deps);

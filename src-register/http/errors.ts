@@ -31,7 +31,7 @@ interface FastifyLikeError {
 export function errorReply(error: unknown): { status: number; body: { error: AppErrorShape }; log: boolean } {
   if (error instanceof AppError) {
     const status = STATUS_OF[error.code];
-    return { status, body: { error: { code: error.code, message: error.message } }, log: status >= 500 };
+    return { status, body: { error: error.toShape() }, log: status >= 500 };
   }
   const candidate = (error ?? {}) as FastifyLikeError;
   const status = candidate.statusCode;

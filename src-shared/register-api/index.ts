@@ -3,3 +3,4 @@ export * from './allocation.js';
 export * from './registration.js';
 export * from './sync.js';
 export * from './audit.js';
+export * from './auth.js';

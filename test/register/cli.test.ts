@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DB, DEFAULT_PORT, UsageError, parseRegisterArgs } from '../../src-register/cli-config.js';
+import { createTestPki } from '../../scripts/testcards/pki.js';
 
 const MAIN = path.resolve('src-register/main.ts');
 
@@ -30,21 +33,20 @@ describe('register command line', () => {
       db: DEFAULT_DB,
       port: DEFAULT_PORT,
       host: '127.0.0.1',
-      devSignIn: false,
       production: false,
       seedDemo: true,
     });
+    expect(defaults.devSignIn).toBeUndefined();
+    expect(defaults.auth).toBeUndefined();
     expect(defaults.blobDir).toBe(path.resolve('.data/register-blobs'));
     const fromEnv = parseRegisterArgs([], {
       CHAMBERS_REGISTER_DB: 'postgres://u:secret@db.example:5432/register',
       CHAMBERS_REGISTER_PORT: '8443',
-      CHAMBERS_REGISTER_DEV_SIGN_IN: '1',
       CHAMBERS_REGISTER_SEED: '0',
     })!;
     expect(fromEnv).toMatchObject({
       db: 'postgres://u:secret@db.example:5432/register',
       port: 8443,
-      devSignIn: true,
       seedDemo: false,
     });
     const flags = parseRegisterArgs(
@@ -86,22 +88,85 @@ describe('register command line', () => {
     [['--tls-cert', 'c.pem'], /go together/],
     [['--log-level', 'loud'], /--log-level/],
     [['stray'], /positional|Unexpected argument/i],
+    [['--dev-sign-in'], /dev-sign-in/],
+    [['--trust-ca', '/nonexistent/ca.pem'], /--trust-ca: cannot read/],
+    [['--origin', 'https://register.example'], /need --trust-ca/],
   ])('rejects %j with a reason', (args, reason) => {
     expect(() => parseRegisterArgs(args, {})).toThrow(UsageError);
     expect(() => parseRegisterArgs(args, {})).toThrow(reason);
   });
 
-  it('exits with 2 and a message on bad flags and on the development sign-in in production', async () => {
+  it('reads the ID-card sign-in settings: --trust-ca files, --origin, --ocsp-url and their variables', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'chambers-cli-'));
+    try {
+      const pki = createTestPki(path.join(dir, 'pki'));
+      const both = path.join(dir, 'both.pem');
+      await writeFile(both, pki.intermediate.certPem + pki.root.certPem);
+      const flags = parseRegisterArgs(
+        [
+          '--trust-ca',
+          both,
+          '--trust-ca',
+          pki.intermediate.certPath,
+          '--origin',
+          'https://register.example',
+          '--ocsp-url',
+          'http://ocsp.example/',
+        ],
+        {},
+      )!;
+      expect(flags.auth).toEqual({
+        trustedCaCertificates: [pki.intermediate.certPem + pki.root.certPem, pki.intermediate.certPem],
+        origin: 'https://register.example',
+        ocspUrl: 'http://ocsp.example/',
+      });
+      const fromEnv = parseRegisterArgs([], {
+        CHAMBERS_REGISTER_TRUST_CA: [both, pki.intermediate.certPath].join(path.delimiter),
+        CHAMBERS_REGISTER_ORIGIN: 'https://register.example:8443',
+      })!;
+      expect(fromEnv.auth?.trustedCaCertificates).toHaveLength(2);
+      expect(fromEnv.auth?.origin).toBe('https://register.example:8443');
+      expect(() => parseRegisterArgs(['--trust-ca', both, '--origin', 'https://x.example/path'], {})).toThrow(
+        /no path/,
+      );
+      expect(() => parseRegisterArgs(['--trust-ca', both, '--ocsp-url', 'ftp://x'], {})).toThrow(
+        /--ocsp-url/,
+      );
+      expect(() => parseRegisterArgs([], { CHAMBERS_REGISTER_DEV_SIGN_IN: '1' })).toThrow(/gone/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits with 2 and a message on bad flags, and in production without trusted CAs or with a plain-HTTP origin', async () => {
     const bad = register(['--port', 'many']);
     expect(await exitOf(bad)).toBe(2);
     expect(bad.output()).toMatch(/--port must be a whole number[\s\S]*Usage:/);
-    const refused = register(['--db', 'pglite:memory', '--dev-sign-in', '--production', '--no-seed']);
-    expect(await exitOf(refused)).toBe(2);
-    expect(refused.output()).toMatch(/development sign-in .* production mode/);
-    const byEnv = register(['--db', 'pglite:memory', '--dev-sign-in', '--no-seed'], {
-      NODE_ENV: 'production',
-    });
+    const gone = register(['--db', 'pglite:memory', '--dev-sign-in', '--no-seed']);
+    expect(await exitOf(gone)).toBe(2);
+    const noCa = register(['--db', 'pglite:memory', '--production', '--no-seed']);
+    expect(await exitOf(noCa)).toBe(2);
+    expect(noCa.output()).toMatch(/production mode without trusted CA/);
+    const byEnv = register(['--db', 'pglite:memory', '--no-seed'], { NODE_ENV: 'production' });
     expect(await exitOf(byEnv)).toBe(2);
+    const dir = await mkdtemp(path.join(tmpdir(), 'chambers-cli-'));
+    try {
+      const pki = createTestPki(path.join(dir, 'pki'));
+      const plain = register([
+        '--db',
+        'pglite:memory',
+        '--production',
+        '--no-seed',
+        '--trust-ca',
+        pki.intermediate.certPath,
+        '--origin',
+        'http://register.example',
+      ]);
+      expect(await exitOf(plain)).toBe(2);
+      expect(plain.output()).toMatch(/plain-HTTP origin http:\/\/register\.example/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints one line with its URL, answers, and stops cleanly on SIGTERM', async () => {

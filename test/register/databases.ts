@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type RunningRegister, startRegister } from '../../src-register/server.js';
 import { type PostgresServer, postgresForTests, startPostgres } from '../support/postgres.js';
+import { testAuthConfig } from '../support/test-pki.js';
 
 export interface Databases {
   kind: 'pglite' | 'postgres';
@@ -62,6 +63,7 @@ export async function startSeededRegister(
     blobDir: path.join(dbs.scratch, 'blobs'),
     seedDemo: true,
     demoCaseCount,
+    auth: testAuthConfig(),
     logLevel: 'silent',
   });
 }

@@ -35,6 +35,7 @@ describeOnBothDatabases('migrations', (dbs) => {
     expect(tables.map((t) => t.name)).toEqual(
       expect.arrayContaining([
         'audit_log',
+        'auth_challenges',
         'case_number_counters',
         'cases',
         'courts',

@@ -5,6 +5,7 @@ import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAuthConfig } from '../support/test-pki.js';
 import { ConfigError, type RunningRegister, startRegister } from '../../src-register/server.js';
 
 const hasOpenssl = existsSync('/usr/bin/openssl');
@@ -22,6 +23,7 @@ describe.skipIf(!hasOpenssl)(
       production: true,
       blobDir: path.join(scratch, 'blobs'),
       seedDemo: false,
+      auth: testAuthConfig(),
       logLevel: 'silent',
     });
 

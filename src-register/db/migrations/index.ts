@@ -6,6 +6,7 @@ import { migration as access } from './0005-access.js';
 import { migration as sync } from './0006-sync.js';
 import { migration as decisions } from './0007-decisions.js';
 import { migration as accessEpoch } from './0008-access-epoch.js';
+import { migration as auth } from './0009-auth.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sync,
   decisions,
   accessEpoch,
+  auth,
 ];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
