@@ -11,6 +11,8 @@ const MAIN_EXTERNALS = [
   'pg',
   'pg-native',
   '@napi-rs/canvas',
+  '@napi-rs/keyring',
+  'pkcs11js',
   'pdfjs-dist',
 ];
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);

@@ -8,6 +8,8 @@ export interface HostConfig {
   registerUrl: string;
   /** Overrides Electron's userData folder (a fresh profile per e2e test, a portable install). */
   userDataDir: string | null;
+  /** The PKCS#11 module for ID cards (`--card-module=PATH` or CHAMBERS_PKCS11_MODULE); null: OpenSC's default. */
+  cardModule: string | null;
 }
 
 function flag(argv: readonly string[], name: string): string | undefined {
@@ -15,12 +17,20 @@ function flag(argv: readonly string[], name: string): string | undefined {
   return argv.findLast((arg) => arg.startsWith(prefix))?.slice(prefix.length);
 }
 
-/** Reads `--register=URL` (else CHAMBERS_REGISTER_URL, else the local default) and `--user-data-dir=DIR`. */
+/**
+ * Reads `--register=URL` (else CHAMBERS_REGISTER_URL, else the local default), `--user-data-dir=DIR`
+ * and `--card-module=PATH` (else CHAMBERS_PKCS11_MODULE).
+ */
 export function readHostConfig(argv: readonly string[], env: NodeJS.ProcessEnv): HostConfig {
   const raw = flag(argv, 'register') ?? env.CHAMBERS_REGISTER_URL ?? DEFAULT_REGISTER_URL;
   const parsed = RegisterUrl.safeParse(raw);
   if (!parsed.success)
     throw new Error(`Invalid register address "${raw}": ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
   const userDataDir = flag(argv, 'user-data-dir');
-  return { registerUrl: parsed.data, userDataDir: userDataDir ? userDataDir : null };
+  const cardModule = flag(argv, 'card-module') ?? env.CHAMBERS_PKCS11_MODULE;
+  return {
+    registerUrl: parsed.data,
+    userDataDir: userDataDir ? userDataDir : null,
+    cardModule: cardModule ? cardModule : null,
+  };
 }

@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),
+    ...(config.cardModule ? { cardModule: config.cardModule } : {}),
   });
   stopIpc = registerIpcHandlers(createInvoker(services.handlers), windowIds);
   stopEvents = services.events.subscribeAll((event, payload) => forwardEvent(windows, event, payload));

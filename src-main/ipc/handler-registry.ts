@@ -45,7 +45,7 @@ export function createInvoker(handlers: Handlers, options: InvokerOptions = {}):
     try {
       value = await handler(input.data);
     } catch (error) {
-      if (error instanceof AppError) return err(error.code, error.message);
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
       logError(`Handler for ${channel} failed`, error);
       return err('internal', 'Something went wrong in Chambers. The details are in its log.');
     }

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Handlers } from '../ipc/handler-registry.js';
+import { createCardReader, defaultModulePath } from './card/index.js';
 import { createCasesService } from './cases.js';
 import { createEventBus, type EventBus } from './events.js';
+import { createKeychain, type SecretStore } from './keychain.js';
 import { createRegisterClient } from './register-client.js';
 import { createSessionService } from './session.js';
 import { createSyncEngine } from './sync.js';
@@ -11,6 +13,12 @@ export interface ServicesConfig {
   dataDir: string;
   host: 'electron' | 'browser';
   version: string;
+  /** The PKCS#11 module to read ID cards through; default: OpenSC's where this OS installs it. */
+  cardModule?: string;
+  /** How often the readers are checked for inserted and removed cards. */
+  cardPollMs?: number;
+  /** The OS keychain; a different service name only in tests. */
+  keychain?: SecretStore;
 }
 
 export interface Services {
@@ -24,40 +32,40 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const events = createEventBus();
   const client = createRegisterClient({ baseUrl: config.registerUrl });
-  // app:info is asked for while the first screen loads; a hanging register must not hold it up.
-  const quickClient = createRegisterClient({ baseUrl: config.registerUrl, timeoutMs: 3_000 });
+  const cardModule = config.cardModule ?? defaultModulePath();
+  const cards = createCardReader({ modulePath: cardModule, pollMs: config.cardPollMs });
   const sync = createSyncEngine({
     client,
     events,
-    // Deferred: the pull that noticed the expiry has finished by the time sign-out waits for it.
-    onUnauthenticated: () => void session.signOut(),
+    // Deferred: the pull that noticed the expiry has finished by the time the session waits for it.
+    onUnauthenticated: () => void session.expire(),
   });
   const session = createSessionService({
     client,
     events,
     dataDir: config.dataDir,
+    cards,
+    keychain: config.keychain ?? createKeychain(),
+    appVersion: config.version,
     hooks: { afterSignIn: (active) => sync.start(active), beforeSignOut: () => sync.stop() },
   });
   const cases = createCasesService(session);
-  let devSignInKnown = false;
+
+  const stopWatching = cards.watch((present, changed) => {
+    if (changed) events.emit('card:changed', { cards: present.length });
+    void session.cardsChanged(present);
+  });
 
   const handlers: Handlers = {
-    'app:info': async () => {
-      try {
-        devSignInKnown = (await quickClient.health()).devSignIn;
-      } catch {
-        // Offline: report what the register said last time.
-      }
-      return {
-        version: config.version,
-        host: config.host,
-        registerUrl: client.baseUrl,
-        devSignIn: devSignInKnown,
-      };
-    },
+    'app:info': async () => ({
+      version: config.version,
+      host: config.host,
+      registerUrl: client.baseUrl,
+      cardModule,
+    }),
+    'card:list': () => cards.list(),
     'session:get': async () => session.get(),
-    'session:devUsers': () => session.devUsers(),
-    'session:devSignIn': ({ personalCode }) => session.devSignIn(personalCode),
+    'session:signIn': ({ cardId, pin }) => session.signIn(cardId, pin),
     'session:signOut': async () => {
       await session.signOut();
       return null;
@@ -71,6 +79,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   return {
     handlers,
     events,
-    close: () => session.signOut(),
+    async close() {
+      stopWatching();
+      await session.close();
+    },
   };
 }

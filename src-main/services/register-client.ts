@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { AppError, type ErrorCode, describeIssues } from '../../src-shared/contract/index.js';
 import {
   API_PREFIX,
-  DevUsersResponse,
+  AuthChallengeResponse,
+  type AuthTokenRequest,
   ErrorBody,
   HealthResponse,
+  MeResponse,
   SessionResponse,
   type SyncChange,
   SyncChangesResponse,
@@ -22,8 +24,11 @@ export interface RegisterClientOptions {
 export interface RegisterClient {
   readonly baseUrl: string;
   health(): Promise<HealthResponse>;
-  devUsers(): Promise<DevUsersResponse>;
-  devSignIn(personalCode: string): Promise<SessionResponse>;
+  /** A fresh single-use nonce for an ID-card sign-in. */
+  authChallenge(): Promise<AuthChallengeResponse>;
+  /** Exchanges a signed Web eID token for a session; `origin` is the origin the card signed for. */
+  authToken(body: AuthTokenRequest, origin: string): Promise<SessionResponse>;
+  me(token: string): Promise<MeResponse>;
   /** Revokes the token on the register. */
   signOut(token: string): Promise<void>;
   /** A page of the change feed; the user's own notes are left out: this desktop keeps none yet. */
@@ -39,6 +44,19 @@ interface RequestOptions {
   token?: string;
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The register could not be asked at all (network failure, timeout, a gateway with no answer of the
+ * register's own) — as opposed to a refusal, which carries the register's reason. Only this one may
+ * lead to the offline unlock.
+ */
+export class RegisterUnreachableError extends AppError {
+  constructor(message: string) {
+    super('unavailable', message);
+    this.name = 'RegisterUnreachableError';
+  }
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -65,7 +83,7 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     const method = opts.method ?? 'GET';
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -83,14 +101,12 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     } catch (error) {
       if (opts.signal?.aborted) throw opts.signal.reason ?? error;
       if (timeout.aborted) {
-        throw new AppError(
-          'unavailable',
+        throw new RegisterUnreachableError(
           `The register at ${baseUrl} did not answer within ${timeoutMs / 1000} s.`,
         );
       }
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new AppError(
-        'unavailable',
+      throw new RegisterUnreachableError(
         `The register at ${baseUrl} cannot be reached${cause ? ` (${cause})` : ''}.`,
       );
     }
@@ -110,9 +126,10 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
   return {
     baseUrl,
     health: () => request(HealthResponse, '/health'),
-    devUsers: () => request(DevUsersResponse, '/dev/users'),
-    devSignIn: (personalCode) =>
-      request(SessionResponse, '/dev/sign-in', { method: 'POST', body: { personalCode } }),
+    authChallenge: () => request(AuthChallengeResponse, '/auth/challenge', { method: 'POST', body: {} }),
+    authToken: (body, origin) =>
+      request(SessionResponse, '/auth/token', { method: 'POST', body, headers: { origin } }),
+    me: (token) => request(MeResponse, '/me', { token }),
     signOut: async (token) => {
       await request(z.unknown(), '/auth/sign-out', { method: 'POST', token });
     },
@@ -137,11 +154,15 @@ function parseJson(text: string): unknown {
 
 function toError(status: number, body: unknown, what: string): AppError {
   const parsed = ErrorBody.safeParse(body);
+  if (!parsed.success && (status === 502 || status === 503 || status === 504)) {
+    // A proxy or load balancer answering for a register that is down.
+    return new RegisterUnreachableError(`The register answered ${what} with HTTP ${status}.`);
+  }
   const fallback: ErrorCode = STATUS_CODES[status] ?? (status >= 500 ? 'unavailable' : 'invalid_input');
   // 401 always means the session is gone, whatever code the body carries.
   const code = status === 401 ? 'unauthenticated' : parsed.success ? parsed.data.error.code : fallback;
   const message = parsed.success
     ? parsed.data.error.message
     : `The register answered ${what} with HTTP ${status}.`;
-  return new AppError(code, message);
+  return new AppError(code, message, parsed.success ? parsed.data.error : {});
 }

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { createServices } from '../services/index.js';
 import { startWebHost } from './server.js';
 
-const USAGE = 'Usage: npm run host -- [--register URL] [--data DIR] [--port N] [--renderer DIR]';
+const USAGE =
+  'Usage: npm run host -- [--register URL] [--data DIR] [--port N] [--renderer DIR]  (card module: CHAMBERS_PKCS11_MODULE)';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -41,6 +42,8 @@ const services = await createServices({
   dataDir: resolve(flags.data),
   host: 'browser',
   version,
+  // The PKCS#11 module of the ID-card reader; OpenSC's default when unset.
+  ...(process.env.CHAMBERS_PKCS11_MODULE ? { cardModule: process.env.CHAMBERS_PKCS11_MODULE } : {}),
 });
 const host = await startWebHost({ services, rendererDir: resolve(flags.renderer), port });
 console.log(`Chambers is running at ${host.url}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CaseSnapshot, CaseSummary, ProcedureType, SessionUser } from '../domain/index.js';
+import { CaseSnapshot, CaseSummary, ProcedureType } from '../domain/index.js';
+import { CardList, Pin, SessionInfo } from './id-card.js';
 import { SyncStatus } from './sync-status.js';
 
 /**
@@ -14,20 +15,16 @@ export const channels = {
       version: z.string(),
       host: z.enum(['electron', 'browser']),
       registerUrl: z.string(),
-      devSignIn: z.boolean(),
+      /** The PKCS#11 module the app reads ID cards through. */
+      cardModule: z.string(),
     }),
   },
-  'session:get': {
-    input: z.void(),
-    output: z.object({ user: SessionUser, mode: z.enum(['development', 'id-card']) }).nullable(),
-  },
-  'session:devUsers': {
-    input: z.void(),
-    output: z.array(z.object({ personalCode: z.string(), name: z.string(), roleLabel: z.string() })),
-  },
-  'session:devSignIn': {
-    input: z.object({ personalCode: z.string().regex(/^\d{11}$/) }),
-    output: z.object({ user: SessionUser, mode: z.literal('development') }),
+  'card:list': { input: z.void(), output: CardList },
+  'session:get': { input: z.void(), output: SessionInfo.nullable() },
+  /** Signs in with the card's authentication key; online through the register, offline by the pinned certificate. */
+  'session:signIn': {
+    input: z.object({ cardId: z.string().min(1).max(128), pin: Pin }),
+    output: SessionInfo,
   },
   'session:signOut': { input: z.void(), output: z.null() },
   'cases:list': {

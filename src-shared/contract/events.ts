@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { SessionEndReason } from './id-card.js';
 import { SyncStatus } from './sync-status.js';
 
 /** Events the desktop host sends to the renderer; each carries only its payload. */
 export const events = {
   'sync:status': SyncStatus,
   'cases:changed': z.object({ caseIds: z.array(z.string()) }),
-  'session:changed': z.object({ signedIn: z.boolean() }),
+  'session:changed': z.object({ signedIn: z.boolean(), reason: SessionEndReason.optional() }),
+  /** A card was inserted or removed, or the reader module changed: ask `card:list` again. */
+  'card:changed': z.object({ cards: z.number().int().min(0) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -16,6 +16,13 @@ describe('readHostConfig', () => {
     expect(readHostConfig([], {}).userDataDir).toBeNull();
   });
 
+  it('takes the card module from --card-module before CHAMBERS_PKCS11_MODULE, else none (OpenSC default)', () => {
+    const env = { CHAMBERS_PKCS11_MODULE: '/usr/lib/softhsm/libsofthsm2.so' };
+    expect(readHostConfig(['--card-module=/opt/x.so'], env).cardModule).toBe('/opt/x.so');
+    expect(readHostConfig([], env).cardModule).toBe('/usr/lib/softhsm/libsofthsm2.so');
+    expect(readHostConfig([], {}).cardModule).toBeNull();
+  });
+
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'register.kohus.ee', ''])(
     'refuses the register address %j',
     (url) => {

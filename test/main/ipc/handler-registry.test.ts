@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src-shared/contract/index.js';
 import { createInvoker } from '../../../src-main/ipc/handler-registry.js';
 import { testHandlers } from '../support/handlers.js';
 
@@ -13,7 +14,12 @@ describe('createInvoker', () => {
     const { invoke } = invokerWithLog();
     expect(await invoke('app:info', undefined)).toEqual({
       ok: true,
-      value: { version: 'test', host: 'browser', registerUrl: 'http://127.0.0.1:1', devSignIn: true },
+      value: {
+        version: 'test',
+        host: 'browser',
+        registerUrl: 'http://127.0.0.1:1',
+        cardModule: '/usr/lib/softhsm/libsofthsm2.so',
+      },
     });
   });
 
@@ -28,16 +34,18 @@ describe('createInvoker', () => {
   it('parses input with the channel schema and says what is wrong', async () => {
     let called = false;
     const { invoke } = invokerWithLog({
-      'session:devSignIn': async () => {
+      'session:signIn': async () => {
         called = true;
         throw new Error('unreachable');
       },
     });
-    const result = await invoke('session:devSignIn', { personalCode: 'abc' });
+    const result = await invoke('session:signIn', { cardId: 'card-1', pin: 'abc' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
-    expect(result.error.message).toMatch(/^personalCode: /);
+    expect(result.error.message).toMatch(/^pin: /);
+    // The refused input is not echoed back.
+    expect(result.error.message).not.toContain('abc');
     expect(called).toBe(false);
     expect(await invoke('cases:get', 'x')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
@@ -59,6 +67,27 @@ describe('createInvoker', () => {
     expect(await invoke('cases:get', { caseId: 'c-1' })).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'Case c-1 is not in the local cache.' },
+    });
+    expect(logged).toEqual([]);
+  });
+
+  it('passes an AppError’s reason and details through for the sign-in screen', async () => {
+    const { invoke, logged } = invokerWithLog({
+      'session:signIn': async () => {
+        throw new AppError('unauthenticated', 'Wrong PIN1.', {
+          reason: 'pin_incorrect',
+          details: { triesLeft: 2 },
+        });
+      },
+    });
+    expect(await invoke('session:signIn', { cardId: 'card-1', pin: '1234' })).toEqual({
+      ok: false,
+      error: {
+        code: 'unauthenticated',
+        message: 'Wrong PIN1.',
+        reason: 'pin_incorrect',
+        details: { triesLeft: 2 },
+      },
     });
     expect(logged).toEqual([]);
   });
@@ -86,12 +115,12 @@ describe('createInvoker', () => {
   it('strips fields the contract does not name from the output', async () => {
     const { invoke } = invokerWithLog({
       'app:info': async () =>
-        ({ version: 'v', host: 'browser', registerUrl: 'u', devSignIn: false, token: 'secret' }) as never,
+        ({ version: 'v', host: 'browser', registerUrl: 'u', cardModule: 'm', token: 'secret' }) as never,
     });
     const result = await invoke('app:info', undefined);
     expect(result).toEqual({
       ok: true,
-      value: { version: 'v', host: 'browser', registerUrl: 'u', devSignIn: false },
+      value: { version: 'v', host: 'browser', registerUrl: 'u', cardModule: 'm' },
     });
   });
 });

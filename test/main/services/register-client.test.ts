@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRegisterClient } from '../../../src-main/services/register-client.js';
-import { startTestRegister, type TestRegister } from '../support/register.js';
+import {
+  createRegisterClient,
+  RegisterUnreachableError,
+} from '../../../src-main/services/register-client.js';
+import { devSession, devUsers, startTestRegister, type TestRegister } from '../support/register.js';
 
 let register: TestRegister;
 beforeAll(async () => {
@@ -21,21 +24,48 @@ async function oddServer(
 }
 
 describe('register client', () => {
-  it('reads health, dev users and a sign-in from the real register', async () => {
+  it('reads health, the signed-in user and the feed from the real register', async () => {
     const client = createRegisterClient({ baseUrl: `${register.url}/` });
-    expect(await client.health()).toMatchObject({ status: 'ok', devSignIn: true });
-    const { users } = await client.devUsers();
-    expect(users.length).toBeGreaterThan(0);
-    const session = await client.devSignIn(users[0]!.personalCode);
-    expect(session.user.personalCode).toBe(users[0]!.personalCode);
+    expect(await client.health()).toMatchObject({ status: 'ok' });
+    const users = await devUsers(register.url);
+    const session = await devSession(register.url, users[0]!.personalCode);
+    expect(await client.me(session.token)).toMatchObject({ user: { personalCode: users[0]!.personalCode } });
     const page = await client.syncPull(session.token, { cursor: '0', limit: 5 });
     expect(page.changes.length).toBeLessThanOrEqual(5);
   });
 
+  it('carries the register’s refusal reason: a 503 with a reason is an answer, not "unreachable"', async () => {
+    // This register has no ID-card sign-in configured (the sign-in itself is tested in session.test.ts).
+    const client = createRegisterClient({ baseUrl: register.url });
+    for (const call of [
+      () => client.authChallenge(),
+      () =>
+        client.authToken(
+          {
+            authToken: {
+              unverifiedCertificate: 'AA==',
+              algorithm: 'ES384',
+              signature: 'AA==',
+              format: 'web-eid:1.0',
+            },
+            nonce: Buffer.alloc(32).toString('base64'),
+          },
+          new URL(register.url).origin,
+        ),
+    ]) {
+      const refused = await call().catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'unavailable', reason: 'sign_in_not_configured' });
+      expect(refused).not.toBeInstanceOf(RegisterUnreachableError);
+    }
+  });
+
   it('reads the change feed and leaves out the user’s notes, moving the cursor past them', async () => {
     const client = createRegisterClient({ baseUrl: register.url });
-    const { users } = await client.devUsers();
-    const session = await client.devSignIn(users.find((u) => /judge/i.test(u.roleLabel))!.personalCode);
+    const users = await devUsers(register.url);
+    const session = await devSession(
+      register.url,
+      users.find((u) => /judge/i.test(u.roleLabel))!.personalCode,
+    );
     let cursor = '0';
     let caseId: string | null = null;
     for (;;) {
@@ -69,17 +99,21 @@ describe('register client', () => {
     await expect(client.syncPull('bogus', { cursor: '0', limit: 5 })).rejects.toMatchObject({
       code: 'unauthenticated',
     });
-    const refused = await client.devSignIn('12345678901').catch((error: unknown) => error);
+    const refused = await client
+      .syncPull((await devSession(register.url, (await devUsers(register.url))[0]!.personalCode)).token, {
+        cursor: 'not-a-cursor',
+        limit: 5,
+      })
+      .catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: 'invalid_input' });
-    expect((refused as Error).message).toMatch(/personal/i);
+    expect(refused).not.toBeInstanceOf(RegisterUnreachableError);
   });
 
   it('reports a register that cannot be reached as unavailable', async () => {
     const client = createRegisterClient({ baseUrl: 'http://127.0.0.1:9' });
-    await expect(client.health()).rejects.toMatchObject({
-      code: 'unavailable',
-      message: expect.stringMatching(/cannot be reached/),
-    });
+    const error = await client.health().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/cannot be reached/) });
+    expect(error).toBeInstanceOf(RegisterUnreachableError);
   });
 
   it('gives up on a register that does not answer in time', async () => {
@@ -109,10 +143,10 @@ describe('register client', () => {
         message: expect.stringMatching(/not what Chambers expects/),
       });
       status = 503;
-      await expect(client.health()).rejects.toMatchObject({
-        code: 'unavailable',
-        message: expect.stringMatching(/HTTP 503/),
-      });
+      const gateway = await client.health().catch((e: unknown) => e);
+      expect(gateway).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/HTTP 503/) });
+      // A 503 without the register's own error body is a gateway for a register that is down.
+      expect(gateway).toBeInstanceOf(RegisterUnreachableError);
       status = 500;
       await expect(client.health()).rejects.toMatchObject({ code: 'unavailable' });
     } finally {

@@ -1,163 +1,178 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../src-shared/contract/index.js';
-import { createInvoker, type Invoker } from '../../../src-main/ipc/handler-registry.js';
-import { createServices, type Services } from '../../../src-main/services/index.js';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardList, EventName, EventPayload } from '../../../src-shared/contract/index.js';
 import { createRegisterClient } from '../../../src-main/services/register-client.js';
 import { cacheFileFor } from '../../../src-main/services/session.js';
 import { nextEvent } from '../support/events.js';
-import { registerView, startTestRegister, type TestRegister } from '../support/register.js';
+import { idCardFixture, type IdCardFixture } from '../support/id-card.js';
+import { devSession, registerView } from '../support/register.js';
+import { desktopServices, signedInServices } from '../support/signed-in.js';
 
-let register: TestRegister;
-let dataDir: string;
-let services: Services;
-let invoke: Invoker;
-let users: Array<{ personalCode: string; name: string; roleLabel: string }>;
-
+let fx: IdCardFixture;
 beforeAll(async () => {
-  register = await startTestRegister();
-});
-afterAll(() => register.close());
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chambers-services-'));
-  services = await createServices({ registerUrl: register.url, dataDir, host: 'browser', version: '9.9.9' });
-  invoke = createInvoker(services.handlers);
-  const result = await invoke('session:devUsers', undefined);
-  if (!result.ok) throw new Error(result.error.message);
-  users = result.value as typeof users;
-});
-afterEach(async () => {
-  await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function value<T>(channel: string, input?: unknown): Promise<T> {
-  const result = await invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
-async function signInAndSync(personalCode: string) {
-  const synced = nextEvent(
-    services.events,
-    'sync:status',
-    (s) => s.connectivity !== 'syncing' && s.lastSuccessAt !== null,
-  );
-  const session = await value<{ user: { personalCode: string }; mode: string }>('session:devSignIn', {
-    personalCode,
-  });
-  await synced;
-  return session;
-}
+  fx = await idCardFixture({ caseCount: 200 });
+}, 120_000);
+afterAll(() => fx?.close());
 
 describe('createServices', () => {
-  it('reports app info with the register’s development sign-in flag', async () => {
-    expect(await value('app:info')).toEqual({
-      version: '9.9.9',
-      host: 'browser',
-      registerUrl: register.url,
-      devSignIn: true,
-    });
+  it('reports app info with the card module, and lists the cards in the readers', async () => {
+    const desktop = await desktopServices(fx);
+    const card = fx.issueCard(fx.staff[0]!);
+    try {
+      expect(await desktop.value('app:info')).toEqual({
+        version: '9.9.9',
+        host: 'browser',
+        registerUrl: fx.registerUrl,
+        cardModule: fx.module,
+      });
+      const list = await desktop.value<CardList>('card:list');
+      expect(list.module).toEqual({ path: fx.module, loaded: true });
+      expect(list.cards).toContainEqual({
+        id: expect.any(String),
+        holderName: fx.staff[0]!.name,
+        personalCode: card.personalCode,
+        pin1: { triesLeft: 3, blocked: false },
+      });
+    } finally {
+      await desktop.close();
+      fx.removeCard(card);
+    }
   });
 
-  it('refuses case reads before sign-in', async () => {
-    expect(await value('session:get')).toBeNull();
-    expect(await invoke('cases:list', undefined)).toMatchObject({
-      ok: false,
-      error: { code: 'unauthenticated' },
-    });
-    expect(await invoke('sync:now', undefined)).toMatchObject({
-      ok: false,
-      error: { code: 'unauthenticated' },
-    });
+  it('refuses case reads before sign-in, and a wrong PIN through the channel with its reason', async () => {
+    const desktop = await desktopServices(fx);
+    const card = fx.issueCard(fx.staff[1]!);
+    try {
+      expect(await desktop.value('session:get')).toBeNull();
+      for (const channel of ['cases:list', 'sync:now']) {
+        expect(await desktop.invoke(channel, undefined)).toMatchObject({
+          ok: false,
+          error: { code: 'unauthenticated' },
+        });
+      }
+      expect(
+        await desktop.invoke('session:signIn', { cardId: await desktop.cardId(card), pin: '0000' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated', reason: 'pin_incorrect', details: { triesLeft: 2 } },
+      });
+    } finally {
+      await desktop.close();
+      fx.removeCard(card);
+    }
   });
 
-  it('signs in, pulls, lists and searches the cache, and signs out', async () => {
+  it('signs in with the card, pulls, lists and searches the cache, and signs out', async () => {
     const seen: EventName[] = [];
-    services.events.subscribeAll((event) => seen.push(event));
-    const user = users[0]!;
-    const session = await signInAndSync(user.personalCode);
-    expect(session).toMatchObject({ user: { personalCode: user.personalCode }, mode: 'development' });
-    expect(await value('session:get')).toMatchObject({ mode: 'development' });
-    expect(existsSync(cacheFileFor(dataDir, user.personalCode))).toBe(true);
-    expect(cacheFileFor(dataDir, user.personalCode)).toMatch(/[/\\]cache[/\\][0-9a-f]{16}\.sqlite$/);
+    const person = fx.staff[2]!;
+    const desktop = await signedInServices(fx, person);
+    desktop.services.events.subscribeAll((event) => seen.push(event));
+    try {
+      expect(desktop.session).toMatchObject({
+        user: { personalCode: person.personalCode },
+        mode: 'id-card',
+        connection: 'online',
+      });
+      expect(await desktop.value('session:get')).toEqual(desktop.session);
+      expect(cacheFileFor(desktop.dataDir, person.personalCode)).toMatch(
+        /[/\\]cache[/\\][0-9a-f]{16}\.sqlite$/,
+      );
+      expect(existsSync(cacheFileFor(desktop.dataDir, person.personalCode))).toBe(true);
 
-    const client = createRegisterClient({ baseUrl: register.url });
-    const view = await registerView(client, (await client.devSignIn(user.personalCode)).token);
-    const listed = await value<Array<{ id: string; registeredAt: string }>>('cases:list', { limit: 500 });
-    expect(new Set(listed.map((c) => c.id))).toEqual(new Set(view.cases.keys()));
-    const dates = listed.map((c) => Date.parse(c.registeredAt));
-    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      // What the register shows this user, read directly (a register-level token, not the desktop's).
+      const client = createRegisterClient({ baseUrl: fx.register.url });
+      const view = await registerView(client, (await devSession(fx.register.url, person.personalCode)).token);
+      const listed = await desktop.value<Array<{ id: string; registeredAt: string }>>('cases:list', {
+        limit: 500,
+      });
+      expect(new Set(listed.map((c) => c.id))).toEqual(new Set(view.cases.keys()));
+      const dates = listed.map((c) => Date.parse(c.registeredAt));
+      expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
-    const sample = [...view.cases.values()][3]!;
-    expect(await value('cases:get', { caseId: sample.id })).toEqual(sample);
-    expect(await invoke('cases:get', { caseId: 'no-such-case' })).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    const found = await value<Array<{ id: string }>>('cases:list', { text: sample.number });
-    expect(found[0]?.id).toBe(sample.id);
+      const sample = [...view.cases.values()][3]!;
+      expect(await desktop.value('cases:get', { caseId: sample.id })).toEqual(sample);
+      const found = await desktop.value<Array<{ id: string }>>('cases:list', { text: sample.number });
+      expect(found[0]?.id).toBe(sample.id);
+      expect(await desktop.value('sync:now')).toMatchObject({
+        connectivity: 'online',
+        cachedCases: view.cases.size,
+      });
 
-    const status = await value<{ connectivity: string; cachedCases: number }>('sync:now');
-    expect(status).toMatchObject({ connectivity: 'online', cachedCases: view.cases.size });
-    expect(seen).toContain('session:changed');
-    expect(seen).toContain('cases:changed');
-
-    expect(await value('session:signOut')).toBeNull();
-    expect(await value('session:get')).toBeNull();
-    expect(await invoke('cases:list', undefined)).toMatchObject({
-      ok: false,
-      error: { code: 'unauthenticated' },
-    });
+      const ended = nextEvent(desktop.services.events, 'session:changed', (e) => !e.signedIn);
+      expect(await desktop.value('session:signOut')).toBeNull();
+      expect(await ended).toEqual({ signedIn: false, reason: 'signed-out' });
+      expect(seen).toContain('sync:status');
+      expect(await desktop.value('session:get')).toBeNull();
+      expect(await desktop.invoke('cases:list', undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated' },
+      });
+    } finally {
+      await desktop.close();
+    }
   });
 
-  it('keeps one cache per user', async () => {
-    const [first, second] = users;
-    await signInAndSync(first!.personalCode);
-    await signInAndSync(second!.personalCode);
-    expect(cacheFileFor(dataDir, first!.personalCode)).not.toBe(cacheFileFor(dataDir, second!.personalCode));
-    expect(existsSync(cacheFileFor(dataDir, second!.personalCode))).toBe(true);
-    expect(await value('session:get')).toMatchObject({ user: { personalCode: second!.personalCode } });
+  it('keeps one cache per user, and signs the first out when the second signs in', async () => {
+    const first = fx.staff[3]!;
+    const second = fx.staff[4]!;
+    const desktop = await signedInServices(fx, first);
+    const other = fx.issueCard(second);
+    try {
+      const info = await desktop.value('session:signIn', {
+        cardId: await desktop.cardId(other),
+        pin: other.pin1,
+      });
+      expect(info).toMatchObject({ user: { personalCode: second.personalCode } });
+      expect(cacheFileFor(desktop.dataDir, first.personalCode)).not.toBe(
+        cacheFileFor(desktop.dataDir, second.personalCode),
+      );
+      expect(existsSync(cacheFileFor(desktop.dataDir, first.personalCode))).toBe(true);
+      expect(existsSync(cacheFileFor(desktop.dataDir, second.personalCode))).toBe(true);
+      expect(await desktop.value('session:get')).toMatchObject({
+        user: { personalCode: second.personalCode },
+      });
+    } finally {
+      await desktop.close();
+      fx.removeCard(other);
+    }
+  });
+
+  it('tells the renderer about cards, and ends the session when its card is taken out', async () => {
+    const desktop = await signedInServices(fx, fx.staff[5]!);
+    const events: Array<[string, unknown]> = [];
+    desktop.services.events.subscribeAll((event, payload) => events.push([event, payload]));
+    try {
+      const cardChanged = nextEvent(desktop.services.events, 'card:changed');
+      const ended = nextEvent(desktop.services.events, 'session:changed', (e) => !e.signedIn);
+      fx.removeCard(desktop.card);
+      expect(await ended).toEqual({
+        signedIn: false,
+        reason: 'card-removed',
+      } satisfies EventPayload<'session:changed'>);
+      expect(await cardChanged).toMatchObject({ cards: expect.any(Number) });
+      expect(await desktop.value('session:get')).toBeNull();
+    } finally {
+      await desktop.close();
+    }
   });
 
   it('keeps cached cases usable when the register goes away', async () => {
-    const own = await startTestRegister(40);
-    const offlineDir = mkdtempSync(join(tmpdir(), 'chambers-offline-'));
-    const local = await createServices({
-      registerUrl: own.url,
-      dataDir: offlineDir,
-      host: 'browser',
-      version: 'x',
-    });
-    const call = createInvoker(local.handlers);
+    const desktop = await signedInServices(fx, fx.staff[6]!);
     try {
-      const devUsers = await call('session:devUsers', undefined);
-      if (!devUsers.ok) throw new Error(devUsers.error.message);
-      const code = (devUsers.value as typeof users)[0]!.personalCode;
-      const synced = nextEvent(local.events, 'sync:status', (s) => s.connectivity === 'online');
-      await call('session:devSignIn', { personalCode: code });
-      const online = await synced;
-      expect(await call('app:info', undefined)).toMatchObject({ ok: true, value: { devSignIn: true } });
-      await own.close();
-
-      const offline = nextEvent(local.events, 'sync:status', (s) => s.connectivity === 'offline');
-      const now = await call('sync:now', undefined);
-      expect(now).toMatchObject({
-        ok: true,
-        value: { connectivity: 'offline', cachedCases: online.cachedCases },
+      const online = await desktop.value<{ cachedCases: number }>('sync:status');
+      await fx.gate.close();
+      const offline = nextEvent(desktop.services.events, 'sync:status', (s) => s.connectivity === 'offline');
+      expect(await desktop.value('sync:now')).toMatchObject({
+        connectivity: 'offline',
+        cachedCases: online.cachedCases,
       });
       expect((await offline).lastError).toMatch(/cannot be reached/);
-      const listed = await call('cases:list', { limit: 500 });
-      expect(listed.ok && (listed.value as unknown[]).length).toBe(online.cachedCases);
-      // Offline, app:info reports what the register said last.
-      expect(await call('app:info', undefined)).toMatchObject({ ok: true, value: { devSignIn: true } });
+      const listed = await desktop.value<unknown[]>('cases:list', { limit: 500 });
+      expect(listed).toHaveLength(online.cachedCases);
+      expect(await desktop.value('app:info')).toMatchObject({ cardModule: fx.module });
     } finally {
-      await local.close();
-      await own.close();
-      rmSync(offlineDir, { recursive: true, force: true });
+      await fx.gate.open();
+      await desktop.close();
     }
   });
 });

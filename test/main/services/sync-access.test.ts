@@ -10,6 +10,7 @@ import type { ActiveSession } from '../../../src-main/services/session.js';
 import { readSyncState } from '../../../src-main/services/store/access-sweep.js';
 import { openCache } from '../../../src-main/services/store/cache.js';
 import { createSyncEngine } from '../../../src-main/services/sync.js';
+import { devSession } from '../support/register.js';
 
 let register: RunningRegister;
 let dir: string;
@@ -44,11 +45,12 @@ beforeAll(async () => {
     "INSERT INTO role_assignments (id, user_id, role, court_code, valid_from) VALUES ($1, $2, 'judge', 'TSTX', current_date - 30)",
     [randomUUID(), userId],
   );
-  const client = createRegisterClient({ baseUrl: register.url });
-  const signedIn = await client.devSignIn(president!.personal_code);
+  const signedIn = await devSession(register.url, president!.personal_code);
   session = {
     user: signedIn.user,
-    mode: 'development',
+    mode: 'id-card',
+    connection: 'online',
+    cardId: 'test-card',
     token: signedIn.token,
     expiresAt: '2099-01-01T00:00:00Z',
     cache: openCache(join(dir, 'c.sqlite')),

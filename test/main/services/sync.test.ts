@@ -9,7 +9,13 @@ import { openCache } from '../../../src-main/services/store/cache.js';
 import { getCaseSnapshot } from '../../../src-main/services/store/case-queries.js';
 import { readCursor } from '../../../src-main/services/store/case-store.js';
 import { createSyncEngine, type SyncEngine } from '../../../src-main/services/sync.js';
-import { registerView, startTestRegister, type TestRegister } from '../support/register.js';
+import {
+  devSession,
+  devUsers,
+  registerView,
+  startTestRegister,
+  type TestRegister,
+} from '../support/register.js';
 
 let register: TestRegister;
 let client: RegisterClient;
@@ -23,8 +29,8 @@ const engines: SyncEngine[] = [];
 beforeAll(async () => {
   register = await startTestRegister();
   client = createRegisterClient({ baseUrl: register.url });
-  const { users } = await client.devUsers();
-  const signedIn = await client.devSignIn(users[0]!.personalCode);
+  const users = await devUsers(register.url);
+  const signedIn = await devSession(register.url, users[0]!.personalCode);
   token = signedIn.token;
   user = signedIn.user;
 });
@@ -34,7 +40,9 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'chambers-sync-'));
   session = {
     user,
-    mode: 'development',
+    mode: 'id-card',
+    connection: 'online',
+    cardId: 'test-card',
     token,
     expiresAt: '2099-01-01T00:00:00Z',
     cache: openCache(join(dir, 'c.sqlite')),

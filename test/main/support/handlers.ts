@@ -12,11 +12,14 @@ export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
       version: 'test',
       host: 'browser',
       registerUrl: 'http://127.0.0.1:1',
-      devSignIn: true,
+      cardModule: '/usr/lib/softhsm/libsofthsm2.so',
+    }),
+    'card:list': async () => ({
+      module: { path: '/usr/lib/softhsm/libsofthsm2.so', loaded: true },
+      cards: [],
     }),
     'session:get': async () => null,
-    'session:devUsers': notHere,
-    'session:devSignIn': notHere,
+    'session:signIn': notHere,
     'session:signOut': async () => null,
     'cases:list': async () => [],
     'cases:get': async ({ caseId }) => {

@@ -106,7 +106,12 @@ describe.skipIf(!haveChromium)('bridge.js in Chromium', () => {
     });
     expect(results.info).toEqual({
       ok: true,
-      value: { version: 'test', host: 'browser', registerUrl: 'http://127.0.0.1:1', devSignIn: true },
+      value: {
+        version: 'test',
+        host: 'browser',
+        registerUrl: 'http://127.0.0.1:1',
+        cardModule: '/usr/lib/softhsm/libsofthsm2.so',
+      },
     });
     expect(results.missing).toEqual({
       ok: false,

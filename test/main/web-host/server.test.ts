@@ -150,16 +150,21 @@ describe('calls', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(JSON.parse(response.body)).toEqual({
       ok: true,
-      value: { version: 'test', host: 'browser', registerUrl: 'http://127.0.0.1:1', devSignIn: true },
+      value: {
+        version: 'test',
+        host: 'browser',
+        registerUrl: 'http://127.0.0.1:1',
+        cardModule: '/usr/lib/softhsm/libsofthsm2.so',
+      },
     });
   });
 
   it('answers invalid input with 400 and the reason', async () => {
-    const response = await call('session:devSignIn', { input: { personalCode: '12' } });
+    const response = await call('session:signIn', { input: { cardId: 'card-1', pin: '12' } });
     expect(response.status).toBe(400);
     const body = JSON.parse(response.body) as { ok: false; error: { code: string; message: string } };
     expect(body.error.code).toBe('invalid_input');
-    expect(body.error.message).toMatch(/^personalCode: /);
+    expect(body.error.message).toMatch(/^pin: /);
   });
 
   it('maps error codes to statuses with the Result as body', async () => {
