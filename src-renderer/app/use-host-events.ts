@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { caseKeys } from '../features/cases/api/case-queries';
-import { forgetEverythingButSession } from '../features/session/api/session-mutations';
+import { sessionEnded } from '../features/session/api/session-mutations';
 import { sessionKeys } from '../features/session/api/session-queries';
 import { syncStatusQuery } from '../features/sync/api/sync-queries';
 import { onHostEvent } from '../platform/chambers';
@@ -26,9 +26,13 @@ export function useHostEvents(): void {
             void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
         }
       }),
-      onHostEvent('session:changed', ({ signedIn }) => {
-        if (!signedIn) forgetEverythingButSession(queryClient);
-        void queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+      onHostEvent('session:changed', ({ signedIn, reason }) => {
+        // Signed out, locked by a removed card or ended: nothing of the person stays in memory.
+        if (!signedIn) sessionEnded(queryClient, reason);
+        void queryClient.invalidateQueries({ queryKey: sessionKeys.current() });
+      }),
+      onHostEvent('card:changed', () => {
+        void queryClient.invalidateQueries({ queryKey: sessionKeys.cards() });
       }),
     ];
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

@@ -19,16 +19,95 @@ export const en: Dictionary = {
   'error.details': 'Details: {message}',
   'error.retry': 'Try again',
 
-  'devBanner.text': 'Development sign-in: identity not verified with an ID card. For testing only.',
-
   'signIn.title': 'Sign in',
-  'signIn.dev.title': 'Development sign-in',
-  'signIn.dev.intro': 'Choose a demo user to sign in as. Sign-in with the ID card comes later.',
-  'signIn.dev.usersLabel': 'Demo users',
-  'signIn.dev.empty': 'The register has no demo users. Start the register with the demo data (npm start).',
-  'signIn.dev.signingIn': 'Signing in…',
-  'signIn.unavailable':
-    'Sign-in with the ID card is not available yet, and the development sign-in is turned off. Contact the service desk.',
+  'signIn.intro':
+    'Sign in with your ID card. The PIN stays on this computer and is never sent to the register.',
+  'signIn.module.title': 'The ID card software was not found',
+  'signIn.module.body':
+    'Chambers reads the ID card through the ID-software (OpenSC), but could not load it. Install the ID-software, or set the path of the card module in the environment variable CHAMBERS_PKCS11_MODULE, and try again.',
+  'signIn.module.path': 'Card module: {path}',
+  'signIn.module.error': 'Reason: {message}',
+  'signIn.module.retry': 'Try again',
+  'signIn.insertCard': 'Insert your ID card into the reader',
+  'signIn.insertCard.hint': 'The card appears here by itself once it is in the reader.',
+  'signIn.cardsFound.one': '{count} ID card in the reader',
+  'signIn.cardsFound.other': '{count} ID cards in the readers',
+  'signIn.cards.label': 'Whose card is in the reader?',
+  'signIn.card.personalCode': 'personal code {code}',
+  'signIn.card.blocked': 'PIN1 is blocked',
+  'signIn.pin.label': 'PIN1',
+  'signIn.pin.hint': 'PIN1 is 4 to 12 digits. Esc clears the field.',
+  'signIn.pin.invalid': 'PIN1 must be 4 to 12 digits, with no spaces or other characters.',
+  'signIn.submit': 'Sign in',
+  'signIn.checking': 'Checking the certificate…',
+  'signIn.ended.card-removed': 'The app was locked because the ID card was removed.',
+  'signIn.ended.session-ended': 'Your session has ended; sign in again.',
+  'session.offlineUnlock': 'Offline — unlocked with your ID card',
+
+  'signInError.pinTriesLeft.one': 'Wrong PIN. {count} try left.',
+  'signInError.pinTriesLeft.other': 'Wrong PIN. {count} tries left.',
+  'signInError.pin_incorrect': 'Wrong PIN. Try again.',
+  'signInError.pin_blocked':
+    'PIN1 is blocked. Unblock it with the PUK code in the ID-software (DigiDoc4), or at a Police and Border Guard Board service point.',
+  'signInError.card_not_found': 'The ID card was not found. Check that it is in the reader and try again.',
+  'signInError.card_module_unavailable':
+    'The ID card software could not be loaded. Install the ID-software (OpenSC), or set the path of the card module in CHAMBERS_PKCS11_MODULE.',
+  'signInError.card_error':
+    'The ID card could not be read. Take it out of the reader, insert it again and try again.',
+  'signInError.keychain_unavailable':
+    'The session cannot be kept safely because the system keychain is not available. Sign in to the computer again; if that does not help, contact the service desk.',
+  'signInError.offline_not_pinned':
+    'This card has not signed in on this computer while online yet: connect to the court network once.',
+  'signInError.offline_certificate_mismatch':
+    'The card’s certificate is not the one last used online on this computer (a new card?). Connect to the court network and sign in.',
+  'signInError.offline_signature_invalid':
+    'The card’s answer could not be verified. Try again; if it keeps happening, connect to the court network.',
+  'signInError.token_malformed':
+    'The card’s answer could not be verified. Try again; if it keeps happening, contact the service desk.',
+  'signInError.token_format_unsupported':
+    'The card’s answer could not be verified. Try again; if it keeps happening, contact the service desk.',
+  'signInError.certificate_malformed': 'The card’s certificate could not be read. Contact the service desk.',
+  'signInError.certificate_expired':
+    'The certificate of this ID card has expired, so it cannot be used to sign in. Apply for a new card from the Police and Border Guard Board.',
+  'signInError.certificate_not_yet_valid':
+    'The certificate of this ID card is not valid yet. Check the computer’s date and time, or try again later.',
+  'signInError.certificate_untrusted':
+    'The register does not trust the issuer of this card’s certificate. Use an Estonian ID card; if this is one, contact the service desk.',
+  'signInError.certificate_revoked':
+    'The certificate of this card has been revoked, so it cannot be used to sign in. Contact the Police and Border Guard Board.',
+  'signInError.certificate_status_unknown':
+    'The validity of the card’s certificate could not be confirmed. Try again later; if it keeps happening, contact the service desk.',
+  'signInError.certificate_policy_disallowed':
+    'This card’s certificate cannot be used to sign in to the court information system. Use your own ID card; if it keeps happening, contact the service desk.',
+  'signInError.certificate_not_for_authentication':
+    'The card’s certificate is not one for identification. Use your own ID card; if it keeps happening, contact the service desk.',
+  'signInError.certificate_missing_client_auth':
+    'The card’s certificate is not one for identification. Use your own ID card; if it keeps happening, contact the service desk.',
+  'signInError.certificate_missing_digital_signature':
+    'The card’s certificate is not one for identification. Use your own ID card; if it keeps happening, contact the service desk.',
+  'signInError.certificate_is_signing_certificate':
+    'The card answered with its signing certificate instead of the identification one. Try again; if it keeps happening, contact the service desk.',
+  'signInError.certificate_subject_invalid':
+    'The person could not be identified from the card’s certificate. Contact the service desk.',
+  'signInError.ocsp_unavailable':
+    'The certificate’s validity could not be checked right now: the validity service did not answer. Try again in a moment.',
+  'signInError.ocsp_response_invalid':
+    'The certificate’s validity confirmation was invalid. Try again in a moment; if it keeps happening, contact the service desk.',
+  'signInError.nonce_unknown': 'The sign-in took too long or was interrupted. Try again.',
+  'signInError.nonce_replayed': 'The sign-in took too long or was interrupted. Try again.',
+  'signInError.nonce_expired': 'The sign-in took too long or was interrupted. Try again.',
+  'signInError.origin_mismatch':
+    'The card’s answer could not be verified. Try again; if it keeps happening, contact the service desk.',
+  'signInError.algorithm_unsupported':
+    'The card’s answer could not be verified. Try again; if it keeps happening, contact the service desk.',
+  'signInError.algorithm_mismatch':
+    'The card’s answer could not be verified. Try again; if it keeps happening, contact the service desk.',
+  'signInError.signature_invalid':
+    'The card’s answer could not be verified. Try again; if it keeps happening, contact the service desk.',
+  'signInError.user_unknown':
+    'There is no user with this personal code in the court information system, or their access is suspended. Contact the head of chancery of your court.',
+  'signInError.sign_in_not_configured':
+    'Sign-in with the ID card is not set up on the register yet. Contact the service desk.',
 
   'shell.nav.label': 'Main navigation',
   'shell.nav.cases': 'Cases',

@@ -17,18 +17,94 @@ export const et = {
   'error.details': 'Üksikasjad: {message}',
   'error.retry': 'Proovi uuesti',
 
-  'devBanner.text':
-    'Arendusrežiimi sisselogimine: isikut ei ole ID-kaardiga tuvastatud. Kasuta ainult testimiseks.',
-
   'signIn.title': 'Sisselogimine',
-  'signIn.dev.title': 'Arendusrežiimi sisselogimine',
-  'signIn.dev.intro':
-    'Vali demokasutaja, kelle nimel sisse logida. ID-kaardiga sisselogimine lisandub hiljem.',
-  'signIn.dev.usersLabel': 'Demokasutajad',
-  'signIn.dev.empty': 'Registris pole demokasutajaid. Käivita register demoandmetega (npm start).',
-  'signIn.dev.signingIn': 'Login sisse…',
-  'signIn.unavailable':
-    'ID-kaardiga sisselogimine pole veel saadaval ja arendusrežiimi sisselogimine on välja lülitatud. Pöördu kasutajatoe poole.',
+  'signIn.intro': 'Logi sisse ID-kaardiga. PIN-kood jääb sinu arvutisse ega lähe registrisse.',
+  'signIn.module.title': 'ID-kaardi tarkvara ei leitud',
+  'signIn.module.body':
+    'Chambers loeb ID-kaarti ID-tarkvara (OpenSC) kaudu, kuid ei saanud seda laadida. Paigalda ID-tarkvara või määra kaardimooduli asukoht keskkonnamuutujaga CHAMBERS_PKCS11_MODULE ja proovi uuesti.',
+  'signIn.module.path': 'Kaardimoodul: {path}',
+  'signIn.module.error': 'Põhjus: {message}',
+  'signIn.module.retry': 'Proovi uuesti',
+  'signIn.insertCard': 'Sisesta ID-kaart lugejasse',
+  'signIn.insertCard.hint': 'Kaart ilmub siia iseenesest, kui see on lugejas.',
+  'signIn.cardsFound.one': 'Lugejas on {count} ID-kaart',
+  'signIn.cardsFound.other': 'Lugejates on {count} ID-kaarti',
+  'signIn.cards.label': 'Kelle kaart on lugejas?',
+  'signIn.card.personalCode': 'isikukood {code}',
+  'signIn.card.blocked': 'PIN1 on blokeeritud',
+  'signIn.pin.label': 'PIN1',
+  'signIn.pin.hint': 'PIN1 on 4–12-kohaline number. Esc tühjendab välja.',
+  'signIn.pin.invalid': 'PIN1 peab olema 4–12 numbrit, ilma tühikute ja muude märkideta.',
+  'signIn.submit': 'Logi sisse',
+  'signIn.checking': 'Kontrollin sertifikaati…',
+  'signIn.ended.card-removed': 'Rakendus lukustati, sest ID-kaart eemaldati lugejast.',
+  'signIn.ended.session-ended': 'Sinu seanss on lõppenud; logi uuesti sisse.',
+  'session.offlineUnlock': 'Võrguühenduseta — avatud ID-kaardiga',
+
+  'signInError.pinTriesLeft.one': 'Vale PIN-kood. Jäänud on {count} katse.',
+  'signInError.pinTriesLeft.other': 'Vale PIN-kood. Jäänud on {count} katset.',
+  'signInError.pin_incorrect': 'Vale PIN-kood. Proovi uuesti.',
+  'signInError.pin_blocked':
+    'PIN1 on blokeeritud. Ava blokeering PUK-koodiga ID-tarkvaras (DigiDoc4) või pöördu Politsei- ja Piirivalveameti teenindusse.',
+  'signInError.card_not_found': 'ID-kaarti ei leitud. Kontrolli, et kaart on lugejas, ja proovi uuesti.',
+  'signInError.card_module_unavailable':
+    'ID-kaardi tarkvara ei õnnestunud laadida. Paigalda ID-tarkvara (OpenSC) või määra kaardimooduli asukoht keskkonnamuutujaga CHAMBERS_PKCS11_MODULE.',
+  'signInError.card_error':
+    'ID-kaarti ei õnnestunud lugeda. Võta kaart lugejast välja, sisesta see uuesti ja proovi uuesti.',
+  'signInError.keychain_unavailable':
+    'Seanssi ei saa turvaliselt hoida, sest operatsioonisüsteemi võtmehoidja pole kättesaadav. Logi arvutisse uuesti sisse; kui see ei aita, pöördu kasutajatoe poole.',
+  'signInError.offline_not_pinned':
+    'Selle kaardiga pole selles arvutis veel võrgus olles sisse logitud: ühendu korra kohtu võrguga.',
+  'signInError.offline_certificate_mismatch':
+    'Kaardi sertifikaat pole see, millega selles arvutis viimati võrgus sisse logiti (näiteks uus kaart). Ühendu kohtu võrguga ja logi sisse.',
+  'signInError.offline_signature_invalid':
+    'Kaardi vastust ei õnnestunud kontrollida. Proovi uuesti; kui viga kordub, ühendu kohtu võrguga.',
+  'signInError.token_malformed':
+    'Kaardi vastust ei õnnestunud kontrollida. Proovi uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.token_format_unsupported':
+    'Kaardi vastust ei õnnestunud kontrollida. Proovi uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.certificate_malformed': 'Kaardi sertifikaati ei õnnestunud lugeda. Pöördu kasutajatoe poole.',
+  'signInError.certificate_expired':
+    'Selle ID-kaardi sertifikaat on aegunud, sellega ei saa sisse logida. Taotle Politsei- ja Piirivalveametist uus kaart.',
+  'signInError.certificate_not_yet_valid':
+    'Selle ID-kaardi sertifikaat ei kehti veel. Kontrolli arvuti kuupäeva ja kellaaega või proovi hiljem uuesti.',
+  'signInError.certificate_untrusted':
+    'Register ei usalda selle kaardi sertifikaadi väljaandjat. Kasuta Eesti ID-kaarti; kui see on Eesti ID-kaart, pöördu kasutajatoe poole.',
+  'signInError.certificate_revoked':
+    'Selle kaardi sertifikaat on tühistatud, sellega ei saa sisse logida. Pöördu Politsei- ja Piirivalveameti poole.',
+  'signInError.certificate_status_unknown':
+    'Kaardi sertifikaadi kehtivust ei õnnestunud kinnitada. Proovi hiljem uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.certificate_policy_disallowed':
+    'Selle kaardi sertifikaadiga ei saa kohtute infosüsteemi sisse logida. Kasuta oma ID-kaarti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.certificate_not_for_authentication':
+    'Kaardi sertifikaat pole isikutuvastamiseks. Kasuta oma ID-kaarti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.certificate_missing_client_auth':
+    'Kaardi sertifikaat pole isikutuvastamiseks. Kasuta oma ID-kaarti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.certificate_missing_digital_signature':
+    'Kaardi sertifikaat pole isikutuvastamiseks. Kasuta oma ID-kaarti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.certificate_is_signing_certificate':
+    'Kaart vastas allkirjastamise sertifikaadiga, mitte isikutuvastuse omaga. Proovi uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.certificate_subject_invalid':
+    'Kaardi sertifikaadist ei õnnestunud isikut tuvastada. Pöördu kasutajatoe poole.',
+  'signInError.ocsp_unavailable':
+    'Sertifikaadi kehtivust ei õnnestunud praegu kontrollida: kehtivuskinnituse teenus ei vastanud. Proovi mõne aja pärast uuesti.',
+  'signInError.ocsp_response_invalid':
+    'Sertifikaadi kehtivuskinnitus oli vigane. Proovi mõne aja pärast uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.nonce_unknown': 'Sisselogimine aegus või katkes. Proovi uuesti.',
+  'signInError.nonce_replayed': 'Sisselogimine aegus või katkes. Proovi uuesti.',
+  'signInError.nonce_expired': 'Sisselogimine aegus või katkes. Proovi uuesti.',
+  'signInError.origin_mismatch':
+    'Kaardi vastust ei õnnestunud kontrollida. Proovi uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.algorithm_unsupported':
+    'Kaardi vastust ei õnnestunud kontrollida. Proovi uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.algorithm_mismatch':
+    'Kaardi vastust ei õnnestunud kontrollida. Proovi uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.signature_invalid':
+    'Kaardi vastust ei õnnestunud kontrollida. Proovi uuesti; kui viga kordub, pöördu kasutajatoe poole.',
+  'signInError.user_unknown':
+    'Selle isikukoodiga kasutajat kohtute infosüsteemis pole või on tema ligipääs peatatud. Pöördu oma kohtu kantselei juhataja poole.',
+  'signInError.sign_in_not_configured':
+    'Registris pole ID-kaardiga sisselogimist veel seadistatud. Pöördu kasutajatoe poole.',
 
   'shell.nav.label': 'Põhinavigatsioon',
   'shell.nav.cases': 'Kohtuasjad',

@@ -24,10 +24,14 @@ export function chambers(): ChambersApi {
   return api;
 }
 
-/** A failed Result becomes a thrown AppError, so React Query sees it as an error with its code. */
+/**
+ * A failed Result becomes a thrown AppError, so React Query sees it as an error with its code;
+ * `reason` and `details` ride along, so the UI can say what exactly happened (`pin_incorrect`, …).
+ */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  throw new AppError(result.error.code, result.error.message);
+  const { code, message, reason, details } = result.error;
+  throw new AppError(code, message, { reason, details });
 }
 
 /** Calls one bridge function and unwraps its Result; feature `api/` modules go through this. */

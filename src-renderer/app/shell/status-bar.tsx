@@ -1,4 +1,5 @@
 import type { Session } from '../../features/session/api/session-queries';
+import { OfflineUnlock } from '../../features/session/components/offline-unlock';
 import { SignOutButton } from '../../features/session/components/sign-out-button';
 import { SignedInPerson } from '../../features/session/components/signed-in-person';
 import { SyncNowButton } from '../../features/sync/components/sync-now-button';
@@ -13,6 +14,7 @@ export function StatusBar({ session }: { session: Session }) {
       <SyncStatusText />
       <SyncNowButton />
       <span className="status-bar__spacer" />
+      <OfflineUnlock session={session} />
       <SignedInPerson session={session} />
       <SignOutButton />
     </footer>

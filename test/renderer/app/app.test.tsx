@@ -2,25 +2,30 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/app/app';
 import { createQueryClient } from '../../../src-renderer/app/query-client';
-import { DEMO_CASES, DEMO_USERS } from '../support/demo-data';
+import { DEMO_CASES, DEMO_PIN, DEMO_USERS, idCardSession } from '../support/demo-data';
 import { renderApp, resetWindow } from '../support/render-app';
 
 afterEach(resetWindow);
 
 const judge = DEMO_USERS[0]!.user;
-const signedIn = { session: { user: judge, mode: 'development' as const } };
+const signedIn = { session: idCardSession(judge) };
 
 describe('the app', () => {
-  it('signs in with a demo user, lists the cases and opens one', async () => {
-    renderApp();
-    await screen.findByRole('heading', { name: 'Arendusrežiimi sisselogimine' });
-    expect(screen.getByTestId('dev-banner').getAttribute('role')).toBe('status');
+  it('signs in with the ID card, lists the cases and opens one', async () => {
+    const { host } = renderApp();
+    await screen.findByRole('heading', { name: 'Sisselogimine' });
+    const card = await screen.findByTestId('card-option');
+    expect(card.textContent).toContain('Kadri Kask');
+    expect(card.textContent).toContain(judge.personalCode);
 
-    fireEvent.click(await screen.findByRole('button', { name: /Kadri Kask/ }));
+    fireEvent.change(screen.getByLabelText('PIN1'), { target: { value: DEMO_PIN } });
+    fireEvent.click(screen.getByRole('button', { name: 'Logi sisse' }));
     const list = await screen.findByRole('listbox', { name: 'Kohtuasjade nimekiri' });
     expect(within(list).getAllByTestId('case-row')).toHaveLength(DEMO_CASES.length);
-    // The warning stays while a development session is in use.
-    expect(screen.getByTestId('dev-banner')).toBeTruthy();
+    expect(host.calls.filter((call) => call.channel === 'session:signIn')).toEqual([
+      { channel: 'session:signIn', input: { cardId: 'card-u-kask', pin: DEMO_PIN } },
+    ]);
+    expect(screen.queryByTestId('offline-unlock')).toBeNull();
     const statusBar = screen.getByTestId('status-bar');
     expect(within(statusBar).getByText('Kadri Kask')).toBeTruthy();
     expect(within(statusBar).getByText('kohtunik')).toBeTruthy();
@@ -82,18 +87,19 @@ describe('the app', () => {
     await screen.findByRole('button', { name: /Kadri Kask/ });
     expect(host.state.session).toBeNull();
     expect(screen.queryByTestId('case-list')).toBeNull();
+    // Signing out oneself is no news: no lock notice.
+    expect(screen.queryByTestId('session-ended-notice')).toBeNull();
   });
 
-  it('shows no development banner for an ID-card session', async () => {
-    renderApp({ session: { user: judge, mode: 'id-card' } });
-    await screen.findByTestId('case-list');
+  it('has no development sign-in anywhere', async () => {
+    const { host } = renderApp();
+    await screen.findByTestId('card-option');
     expect(screen.queryByTestId('dev-banner')).toBeNull();
-  });
-
-  it('says so when the host offers no way to sign in yet', async () => {
-    renderApp({ devSignIn: false });
-    await screen.findByText(/ID-kaardiga sisselogimine pole veel saadaval/);
-    expect(screen.queryByTestId('dev-banner')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/arendus|development|demo/i);
+    expect(Object.keys(host.api).filter((name) => /dev/i.test(name))).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByRole('heading', { name: 'Sign in' });
+    expect(document.body.textContent).not.toMatch(/development|demo user/i);
   });
 
   it('explains a case that is not in the cache, in the user language', async () => {

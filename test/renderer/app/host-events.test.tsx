@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CASES, DEMO_USERS } from '../support/demo-data';
+import { DEMO_CASES, DEMO_USERS, idCardSession } from '../support/demo-data';
 import { renderApp, resetWindow } from '../support/render-app';
 
 afterEach(resetWindow);
 
-const signedIn = { session: { user: DEMO_USERS[0]!.user, mode: 'development' as const } };
+const signedIn = { session: idCardSession(DEMO_USERS[0]!.user) };
 
 describe('host events', () => {
   it('show sync progress with numbers in the status bar', async () => {
@@ -42,5 +42,21 @@ describe('host events', () => {
     host.emit('session:changed', { signedIn: false });
     await screen.findByRole('button', { name: /Kadri Kask/ });
     expect(screen.queryByTestId('case-list')).toBeNull();
+  });
+
+  it('ask for the cards again when a card goes in or out', async () => {
+    const { host } = renderApp({ cards: [] });
+    await screen.findByText('Sisesta ID-kaart lugejasse');
+    host.state.cards.push({
+      id: 'card-lepp',
+      holderName: 'Liis Lepp',
+      personalCode: DEMO_USERS[1]!.user.personalCode,
+      pin1: { triesLeft: 3, blocked: false },
+    });
+    host.emit('card:changed', { cards: 1 });
+    // Well before the 3-second poll: the event did it.
+    await waitFor(() => expect(screen.getByTestId('card-option').textContent).toContain('Liis Lepp'), {
+      timeout: 1_000,
+    });
   });
 });

@@ -24,11 +24,39 @@ describe('platform/chambers', () => {
     expect(thrown).toMatchObject({ code: 'forbidden', message: 'Restricted case.' });
   });
 
+  it('carries the reason and details of a failure through to the UI', () => {
+    const failure = err('unauthenticated', 'Wrong PIN.', {
+      reason: 'pin_incorrect',
+      details: { triesLeft: 2 },
+    });
+    expect(() => unwrap(failure)).toThrow(
+      expect.objectContaining({
+        code: 'unauthenticated',
+        reason: 'pin_incorrect',
+        details: { triesLeft: 2 },
+      }),
+    );
+    const bare = (() => {
+      try {
+        unwrap(err('forbidden', 'No.'));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(bare).toMatchObject({ reason: undefined, details: undefined });
+  });
+
   it('calls the host through window.chambers', async () => {
     const host = createFakeHost();
     Object.defineProperty(window, 'chambers', { value: host.api, configurable: true });
     await expect(call((api) => api.casesList({}))).rejects.toMatchObject({ code: 'unauthenticated' });
-    await expect(call((api) => api.appInfo())).resolves.toMatchObject({ devSignIn: true });
+    await expect(call((api) => api.appInfo())).resolves.toMatchObject({ cardModule: expect.any(String) });
+    await expect(
+      call((api) => api.sessionSignIn({ cardId: 'card-u-kask', pin: '9999' })),
+    ).rejects.toMatchObject({
+      reason: 'pin_incorrect',
+      details: { triesLeft: 2 },
+    });
   });
 
   it('fails clearly when no host installed window.chambers', async () => {

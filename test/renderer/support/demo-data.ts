@@ -1,4 +1,5 @@
 // A small court for the renderer tests: four cases across procedure types, one restricted.
+import type { CardSummary, SessionInfo } from '../../../src-shared/contract/id-card';
 import type { CaseSnapshot } from '../../../src-shared/domain/case';
 import type { SessionUser } from '../../../src-shared/domain/user';
 
@@ -21,11 +22,29 @@ export const DEMO_USERS: ReadonlyArray<{ roleLabel: string; user: SessionUser }>
     user: {
       id: 'u-lepp',
       name: 'Liis Lepp',
-      personalCode: '49002020006',
+      personalCode: '49002020068',
       roles: [{ role: 'chancery_official', courtCode: 'HMK', observerScope: null }],
     },
   },
 ];
+
+/** The PIN1 every demo card accepts. */
+export const DEMO_PIN = '1234';
+
+/** One card per demo user, as the host reads them from the authentication certificate. */
+export const DEMO_CARDS: readonly CardSummary[] = DEMO_USERS.map(({ user }) => ({
+  id: `card-${user.id}`,
+  holderName: user.name,
+  personalCode: user.personalCode,
+  pin1: { triesLeft: 3, blocked: false },
+}));
+
+export function idCardSession(
+  user: SessionUser,
+  connection: SessionInfo['connection'] = 'online',
+): SessionInfo {
+  return { user, mode: 'id-card', connection, expiresAt: '2030-01-01T18:00:00+02:00' };
+}
 
 export const DEMO_CASES: readonly CaseSnapshot[] = [
   {

@@ -10,24 +10,43 @@ import {
 } from '../../../src-shared/contract/channels';
 import { type EventName, type EventPayload, events } from '../../../src-shared/contract/events';
 import { AppError, describeIssues, err, ok, type Result } from '../../../src-shared/contract/result';
+import type { CardList, CardSummary } from '../../../src-shared/contract/id-card';
 import type { SyncStatus } from '../../../src-shared/contract/sync-status';
 import type { CaseSnapshot, CaseSummary } from '../../../src-shared/domain/case';
-import { DEMO_CASES, DEMO_USERS } from './demo-data';
+import { DEMO_CARDS, DEMO_CASES, DEMO_PIN, DEMO_USERS, idCardSession } from './demo-data';
 
 type Handlers = { [C in Channel]: (input: z.output<Channels[C]['input']>) => ChannelOutput<C> };
 type Session = NonNullable<ChannelOutput<'session:get'>>;
 
 export interface FakeHostOptions {
   cases?: readonly CaseSnapshot[];
-  devSignIn?: boolean;
   session?: Session | null;
   sync?: Partial<SyncStatus>;
+  /** The cards in the readers; by default the demo judge's card. */
+  cards?: readonly CardSummary[];
+  /** The card module as `card:list` reports it; loaded by default. */
+  module?: CardList['module'];
+  /** How a successful sign-in connects: through the register, or offline by the pinned certificate. */
+  connection?: Session['connection'];
+}
+
+export interface FakeHostState {
+  session: Session | null;
+  cases: CaseSnapshot[];
+  sync: SyncStatus;
+  cards: CardSummary[];
+  module: CardList['module'];
+  connection: Session['connection'];
+  /** The next sign-in fails with this error (a register refusal, say), whatever the PIN. */
+  signInError: AppError | null;
+  /** While set, `session:signIn` waits for it: lets a test see the busy state. */
+  signInGate: Promise<void> | null;
 }
 
 export interface FakeHost {
   api: ChambersApi;
   calls: Array<{ channel: Channel; input: unknown }>;
-  state: { session: Session | null; cases: CaseSnapshot[]; sync: SyncStatus };
+  state: FakeHostState;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
@@ -62,6 +81,11 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       cachedCases: (options.cases ?? DEMO_CASES).length,
       ...options.sync,
     },
+    cards: (options.cards ?? [DEMO_CARDS[0]!]).map((card) => ({ ...card, pin1: { ...card.pin1 } })),
+    module: options.module ?? { path: '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so', loaded: true },
+    connection: options.connection ?? 'online',
+    signInError: null,
+    signInGate: null,
   };
   const requireSession = () => {
     if (!state.session) throw new AppError('unauthenticated', 'Not signed in.');
@@ -72,21 +96,35 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       version: 'test',
       host: 'browser',
       registerUrl: 'http://127.0.0.1:1',
-      devSignIn: options.devSignIn ?? true,
+      cardModule: state.module.path,
     }),
+    'card:list': () => ({ module: state.module, cards: state.module.loaded ? state.cards : [] }),
     'session:get': () => state.session,
-    'session:devUsers': () =>
-      DEMO_USERS.map(({ user, roleLabel }) => ({
-        personalCode: user.personalCode,
-        name: user.name,
-        roleLabel,
-      })),
-    'session:devSignIn': ({ personalCode }) => {
-      const found = DEMO_USERS.find(({ user }) => user.personalCode === personalCode);
-      if (!found) throw new AppError('not_found', `No demo user ${personalCode}.`);
-      const session = { user: found.user, mode: 'development' as const };
-      state.session = session;
-      return session;
+    // Like the host: PIN1 counts down on the card, a blocked card refuses, the register may refuse.
+    'session:signIn': ({ cardId, pin }) => {
+      const card = state.cards.find((candidate) => candidate.id === cardId);
+      if (!card)
+        throw new AppError('not_found', 'The card is no longer in the reader.', { reason: 'card_not_found' });
+      if (card.pin1.blocked) throw new AppError('forbidden', 'PIN1 is blocked.', { reason: 'pin_blocked' });
+      if (pin !== DEMO_PIN) {
+        const triesLeft = Math.max(0, (card.pin1.triesLeft ?? 3) - 1);
+        card.pin1 = { triesLeft, blocked: triesLeft === 0 };
+        if (triesLeft === 0) throw new AppError('forbidden', 'PIN1 is blocked.', { reason: 'pin_blocked' });
+        throw new AppError('unauthenticated', 'Wrong PIN.', {
+          reason: 'pin_incorrect',
+          details: { triesLeft },
+        });
+      }
+      card.pin1 = { triesLeft: 3, blocked: false };
+      if (state.signInError) {
+        const error = state.signInError;
+        state.signInError = null;
+        throw error;
+      }
+      const user = DEMO_USERS.find(({ user }) => user.personalCode === card.personalCode)?.user;
+      if (!user) throw new AppError('unauthenticated', 'Unknown user.', { reason: 'user_unknown' });
+      state.session = idCardSession(user, state.connection);
+      return state.session;
     },
     'session:signOut': () => {
       state.session = null;
@@ -123,6 +161,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const api = createBridge({
     async invoke(channel, input): Promise<Result<unknown>> {
       calls.push({ channel, input });
+      if (channel === 'session:signIn' && state.signInGate) await state.signInGate;
       const parsed = channels[channel].input.safeParse(input);
       if (!parsed.success) return err('invalid_input', describeIssues(parsed.error));
       try {
@@ -130,7 +169,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
         // The output schema guards the fixtures: an invalid fake answer fails the test loudly.
         return ok(channels[channel].output.parse(handler(parsed.data)));
       } catch (error) {
-        if (error instanceof AppError) return err(error.code, error.message);
+        if (error instanceof AppError) return { ok: false, error: error.toShape() };
         throw error;
       }
     },

@@ -7,8 +7,9 @@ import { createFakeHost, type FakeHost, type FakeHostOptions } from './fake-host
 export function renderApp(options: FakeHostOptions | FakeHost = {}) {
   const host = 'api' in options ? options : createFakeHost(options);
   Object.defineProperty(window, 'chambers', { value: host.api, configurable: true, writable: true });
-  const view = render(<App queryClient={createQueryClient()} />);
-  return { host, ...view };
+  const queryClient = createQueryClient();
+  const view = render(<App queryClient={queryClient} />);
+  return { host, queryClient, ...view };
 }
 
 /** Each test starts in a fresh window: no host, no stored preferences, no route. */

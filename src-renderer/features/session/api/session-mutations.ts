@@ -1,18 +1,62 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { SessionEndReason } from '../../../../src-shared/contract/id-card';
+import { AppError } from '../../../../src-shared/contract/result';
 import { call } from '../../../platform/chambers';
-import { currentSessionQuery, sessionKeys } from './session-queries';
+import { currentSessionQuery, sessionEndedQuery, sessionKeys } from './session-queries';
 
-/** After sign-out nothing of the previous person may stay in memory. */
+/** After sign-out or a lock nothing of the previous person may stay in memory. */
 export function forgetEverythingButSession(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
 }
 
-export function useDevSignIn() {
+/** The host ended the session: forget the person's data and remember why, for the sign-in screen. */
+export function sessionEnded(queryClient: QueryClient, reason: SessionEndReason | undefined): void {
+  forgetEverythingButSession(queryClient);
+  // Finished mutations keep their results (the signed-in person) until collected: drop them now.
+  queryClient.getMutationCache().clear();
+  queryClient.setQueryData(sessionEndedQuery().queryKey, reason ?? null);
+  queryClient.setQueryData(currentSessionQuery().queryKey, null);
+}
+
+/**
+ * Carries one PIN to the host, once: `take()` empties the box, so the mutation's variables (which
+ * React Query keeps in memory) hold no PIN afterwards, and it never serializes.
+ */
+export class PinEntry {
+  #pin: string | null;
+  constructor(
+    readonly cardId: string,
+    pin: string,
+  ) {
+    this.#pin = pin;
+  }
+
+  take(): string {
+    const pin = this.#pin;
+    this.#pin = null;
+    if (pin === null) throw new AppError('invalid_input', 'This PIN entry was already used.');
+    return pin;
+  }
+
+  toJSON(): { cardId: string } {
+    return { cardId: this.cardId };
+  }
+}
+
+export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (personalCode: string) => call((api) => api.sessionDevSignIn({ personalCode })),
+    mutationFn: (entry: PinEntry) =>
+      call((api) => api.sessionSignIn({ cardId: entry.cardId, pin: entry.take() })),
     onSuccess: (session) => {
+      // A new person: nothing cached for the one before stays.
+      forgetEverythingButSession(queryClient);
+      queryClient.setQueryData(sessionEndedQuery().queryKey, null);
       queryClient.setQueryData(currentSessionQuery().queryKey, session);
+    },
+    onError: () => {
+      // A wrong PIN counts down the tries and may block the card: read the cards again.
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.cards() });
     },
   });
 }
@@ -21,9 +65,6 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call((api) => api.sessionSignOut()),
-    onSuccess: () => {
-      forgetEverythingButSession(queryClient);
-      queryClient.setQueryData(currentSessionQuery().queryKey, null);
-    },
+    onSuccess: () => sessionEnded(queryClient, 'signed-out'),
   });
 }

@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../support/demo-data';
+import { DEMO_USERS, idCardSession } from '../../support/demo-data';
 import { renderApp, resetWindow } from '../../support/render-app';
 
 afterEach(resetWindow);
 
-const signedIn = { session: { user: DEMO_USERS[0]!.user, mode: 'development' as const } };
+const signedIn = { session: idCardSession(DEMO_USERS[0]!.user) };
 const rowNumbers = () =>
   within(screen.getByTestId('case-list'))
     .getAllByTestId('case-row')
