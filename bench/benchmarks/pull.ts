@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, peakRssMb, percentile, timeMs } from '../lib/measure.js';
+import { startBenchCard } from '../lib/id-card.js';
 import { pickUser, signInAndFetchAll } from '../lib/register-http.js';
 import type { BenchReport } from '../lib/types.js';
 
@@ -18,6 +19,11 @@ export async function run(): Promise<BenchReport> {
   const { startRegister } = await import('../../src-register/server.js');
   const { createServices } = await import('../../src-main/services/index.js');
   const root = await mkdtemp(join(tmpdir(), 'chambers-bench-pull-'));
+  const { demoStaff } = await import('../../src-register/seed/demo-people.js');
+  const president = demoStaff().president;
+  // The desktop signs in with a real (SoftHSM2) card; the peer takes a token from the register's
+  // test-only development route, which this harness starts the register with.
+  const card = await startBenchCard(join(root, 'card'), president);
   const seedStarted = performance.now();
   const register = await startRegister({
     db: `pglite:${join(root, 'register')}`,
@@ -27,22 +33,33 @@ export async function run(): Promise<BenchReport> {
     devSignIn: true,
     production: false,
     seedDemo: true,
+    auth: card.auth,
   });
   const seedMs = performance.now() - seedStarted;
   try {
     const url = register.url;
     console.log(`register on a fresh PGlite folder with the demo seed: ${(seedMs / 1000).toFixed(1)} s`);
     const user = await pickUser(url);
+    if (user.personalCode !== president.personalCode) throw new Error('the demo court president changed');
     console.log(`pulling as ${user.name} (${user.roleLabel}), ${PAGE_LIMIT} changes a page`);
+    const signInMs: number[] = [];
 
     const pullOnce = async (rep: number) => {
       const dataDir = join(root, `desktop-${rep}`);
-      const services = await createServices({ registerUrl: url, dataDir, host: 'browser', version: 'bench' });
+      const services = await createServices({
+        registerUrl: url,
+        dataDir,
+        host: 'browser',
+        version: 'bench',
+        cardModule: card.module,
+      });
       try {
+        const { cards } = await services.handlers['card:list']();
+        const cardId = cards[0]!.id;
         // Signing in starts the first pull and sync:now joins it, so the two are timed together.
         let status: Awaited<ReturnType<(typeof services.handlers)['sync:now']>> | null = null;
         const ms = await timeMs(async () => {
-          await services.handlers['session:devSignIn']({ personalCode: user.personalCode });
+          signInMs.push(await timeMs(() => services.handlers['session:signIn']({ cardId, pin: card.pin1 })));
           status = await services.handlers['sync:now']();
         });
         const done = status!;
@@ -81,7 +98,7 @@ export async function run(): Promise<BenchReport> {
       columns: ['variant', 'cases', 'pages', 'median ms', 'p95 ms', 'cases/s', '÷ peer'],
       rows: [
         [
-          'sign-in + sync:now, empty cache',
+          'card sign-in + sync:now, empty cache',
           cases,
           transfer.pages,
           median(pullMs),
@@ -108,11 +125,13 @@ export async function run(): Promise<BenchReport> {
         peer_median_ms: median(peerMs),
         ratio,
         seed_s: seedMs / 1000,
+        card_sign_in_median_ms: median(signInMs),
         peak_rss_mb: Math.round(peakRssMb()),
       },
     };
   } finally {
     await register.close();
+    await card.stop();
     await rm(root, { recursive: true, force: true });
   }
 }

@@ -2,20 +2,38 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page objects for the workspace: tests speak of people and cases, not selectors. */
 export class SignInPage {
-  constructor(private readonly page: Page) {}
+  readonly cards: Locator;
+  readonly pin: Locator;
+  readonly error: Locator;
+
+  constructor(private readonly page: Page) {
+    this.cards = page.getByTestId('card-list').getByTestId('card-option');
+    this.pin = page.getByLabel('PIN1');
+    this.error = page.getByTestId('sign-in-error');
+  }
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await expect(this.page.getByTestId('dev-banner')).toBeVisible();
+    await expect(this.cards.first()).toBeVisible();
   }
 
-  async signInAs(name: RegExp): Promise<CaseListPage> {
-    await this.page.getByRole('button', { name }).click();
+  /** Chooses the card whose holder matches and types the PIN into the app's own dialog. */
+  async enterPin(holder: RegExp, pin: string): Promise<void> {
+    await this.cards.filter({ hasText: holder }).click();
+    await this.pin.fill(pin);
+    await this.pin.press('Enter');
+  }
+
+  async signInAs(holder: RegExp, pin = DEMO_PIN1): Promise<CaseListPage> {
+    await this.enterPin(holder, pin);
     const list = new CaseListPage(this.page);
     await expect(list.rows.first()).toBeVisible();
     return list;
   }
 }
+
+/** PIN1 of every demo test card (scripts/testcards). */
+export const DEMO_PIN1 = '1234';
 
 export class CaseListPage {
   readonly list: Locator;

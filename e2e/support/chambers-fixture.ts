@@ -1,12 +1,27 @@
 // Each test gets its own register and desktop host with fresh data folders. The demo court is
 // seeded once per worker into a template folder and copied, so a test starts in about a second.
+// Sign-in is the real thing: SoftHSM2 test cards, an `openssl ocsp` responder and a private
+// gnome-keyring, made once per worker.
 import { test as base } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServices } from '../../src-main/services/index.js';
 import { startWebHost } from '../../src-main/web-host/server.js';
 import { startRegister } from '../../src-register/server.js';
+import { demoStaff } from '../../src-register/seed/demo-people.js';
+import { type CardsManifest, createDemoCardsAsync } from '../../scripts/testcards/demo-cards.js';
+import { startOcspResponderFor } from '../../scripts/testcards/pki.js';
+import { startPrivateKeyring } from '../../scripts/testcards/private-keyring.js';
+
+/** The demo users who have a card in the e2e reader. */
+const CARD_HOLDERS = ['Helen Saar', 'Triin Lepik', 'Maarja Sepp'];
+
+interface IdCards {
+  manifest: CardsManifest;
+  trustedCa: string;
+  ocspUrl: string;
+}
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -25,15 +40,44 @@ async function seededTemplate(): Promise<string> {
     blobDir: join(dir, 'blobs'),
     host: '127.0.0.1',
     port: 0,
-    devSignIn: true,
+    devSignIn: false,
     production: false,
     seedDemo: true,
+    logLevel: 'warn',
   });
   await register.close();
   return dir;
 }
 
-export const test = base.extend<{ app: ChambersApp }, { template: string }>({
+async function startIdCards(dir: string): Promise<{ cards: IdCards; stop(): Promise<void> }> {
+  const keyring = await startPrivateKeyring(join(dir, 'keyring'));
+  // The desktop services run in this worker process: they use this keychain and these tokens.
+  Object.assign(process.env, keyring.env);
+  const users = demoStaff().users.filter((user) => CARD_HOLDERS.includes(user.name));
+  const manifest = await createDemoCardsAsync(join(dir, 'cards'), users);
+  process.env.SOFTHSM2_CONF = manifest.softhsmConf;
+  const responder = await startOcspResponderFor(manifest.ocsp);
+  return {
+    cards: { manifest, trustedCa: readFileSync(manifest.trustedCaPath, 'utf8'), ocspUrl: responder.url },
+    async stop() {
+      await responder.stop();
+      await keyring.stop();
+    },
+  };
+}
+
+export const test = base.extend<{ app: ChambersApp }, { template: string; idCards: IdCards }>({
+  idCards: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'chambers-e2e-cards-'));
+      const started = await startIdCards(dir);
+      await use(started.cards);
+      await started.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
   template: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -43,7 +87,7 @@ export const test = base.extend<{ app: ChambersApp }, { template: string }>({
     },
     { scope: 'worker', timeout: 180_000 },
   ],
-  app: async ({ template }, use) => {
+  app: async ({ template, idCards }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chambers-e2e-'));
     cpSync(template, dataDir, { recursive: true });
     const register = await startRegister({
@@ -51,15 +95,18 @@ export const test = base.extend<{ app: ChambersApp }, { template: string }>({
       blobDir: join(dataDir, 'blobs'),
       host: '127.0.0.1',
       port: 0,
-      devSignIn: true,
+      devSignIn: false,
       production: false,
       seedDemo: true,
+      auth: { trustedCaCertificates: [idCards.trustedCa], ocspUrl: idCards.ocspUrl },
+      logLevel: 'warn',
     });
     const services = await createServices({
       registerUrl: register.url,
       dataDir: join(dataDir, 'desktop'),
       host: 'browser',
       version: 'e2e',
+      cardModule: idCards.manifest.module,
     });
     const host = await startWebHost({ services, rendererDir: join(root, 'dist/renderer'), port: 0 });
     let registerStopped = false;

@@ -1,0 +1,47 @@
+// A real ID-card sign-in for benchmarks of the desktop services: one SoftHSM2 test card for the
+// chosen person, the `openssl ocsp` responder and, where no Secret Service runs, a private keychain.
+import { Entry } from '@napi-rs/keyring';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDemoCardsAsync } from '../../scripts/testcards/demo-cards.js';
+import { startOcspResponderFor } from '../../scripts/testcards/pki.js';
+import { startPrivateKeyring } from '../../scripts/testcards/private-keyring.js';
+
+export interface BenchCard {
+  module: string;
+  pin1: string;
+  /** For the register: trust the test CA and ask this responder. */
+  auth: { trustedCaCertificates: string[]; ocspUrl: string };
+  stop(): Promise<void>;
+}
+
+function keychainAnswers(): boolean {
+  try {
+    new Entry('Chambers', 'probe').getPassword();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startBenchCard(dir: string, person: { name: string; personalCode: string }) {
+  const stops: Array<() => Promise<void>> = [];
+  if (!keychainAnswers()) {
+    const keyring = await startPrivateKeyring(join(dir, 'keyring'));
+    Object.assign(process.env, keyring.env);
+    stops.push(() => keyring.stop());
+  }
+  const manifest = await createDemoCardsAsync(join(dir, 'cards'), [person]);
+  process.env.SOFTHSM2_CONF = manifest.softhsmConf;
+  const responder = await startOcspResponderFor(manifest.ocsp);
+  stops.unshift(() => responder.stop());
+  const card: BenchCard = {
+    module: manifest.module,
+    pin1: manifest.cards[0]!.pin1,
+    auth: { trustedCaCertificates: [readFileSync(manifest.trustedCaPath, 'utf8')], ocspUrl: responder.url },
+    async stop() {
+      for (const stop of stops) await stop();
+    },
+  };
+  return card;
+}
