@@ -1,6 +1,5 @@
 // What `npm start` needs for ID-card sign-in on a machine with no real card: the demo court's test
 // cards (SoftHSM2 tokens from scripts/testcards), their OCSP responder, and an OS keychain.
-import { Entry } from '@napi-rs/keyring';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { demoStaff } from '../src-register/seed/demo-people.js';
 import { tryPorts } from './start-support.js';
 import { type CardsManifest, createDemoCardsAsync, readCardsManifest } from './testcards/demo-cards.js';
 import { DEFAULT_OCSP_URL, startOcspResponderFor } from './testcards/pki.js';
-import { startPrivateKeyring } from './testcards/private-keyring.js';
+import { secretServiceAnswers, startPrivateKeyring } from './testcards/private-keyring.js';
 
 export interface DemoIdCards {
   manifest: CardsManifest;
@@ -38,22 +37,13 @@ export async function startDemoIdCards(dir: string): Promise<DemoIdCards> {
   };
 }
 
-function keychainAnswers(): boolean {
-  try {
-    new Entry('Chambers', 'probe').getPassword();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The desktop's own Secret Service when there is one. On a machine without a desktop session (a
  * server, a container) a private gnome-keyring is started for this run only: its items go when
  * Chambers stops, so the next start asks for the card again. Returns its stop function, or null.
  */
 export async function ensureKeychain(): Promise<(() => Promise<void>) | null> {
-  if (process.platform !== 'linux' || keychainAnswers()) return null;
+  if (process.platform !== 'linux' || secretServiceAnswers()) return null;
   const dir = mkdtempSync(join(tmpdir(), 'chambers-keyring-'));
   try {
     const keyring = await startPrivateKeyring(dir);

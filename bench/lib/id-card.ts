@@ -1,11 +1,10 @@
 // A real ID-card sign-in for benchmarks of the desktop services: one SoftHSM2 test card for the
 // chosen person, the `openssl ocsp` responder and, where no Secret Service runs, a private keychain.
-import { Entry } from '@napi-rs/keyring';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoCardsAsync } from '../../scripts/testcards/demo-cards.js';
 import { startOcspResponderFor } from '../../scripts/testcards/pki.js';
-import { startPrivateKeyring } from '../../scripts/testcards/private-keyring.js';
+import { secretServiceAnswers, startPrivateKeyring } from '../../scripts/testcards/private-keyring.js';
 
 export interface BenchCard {
   module: string;
@@ -15,18 +14,9 @@ export interface BenchCard {
   stop(): Promise<void>;
 }
 
-function keychainAnswers(): boolean {
-  try {
-    new Entry('Chambers', 'probe').getPassword();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function startBenchCard(dir: string, person: { name: string; personalCode: string }) {
   const stops: Array<() => Promise<void>> = [];
-  if (!keychainAnswers()) {
+  if (!secretServiceAnswers()) {
     const keyring = await startPrivateKeyring(join(dir, 'keyring'));
     Object.assign(process.env, keyring.env);
     stops.push(() => keyring.stop());

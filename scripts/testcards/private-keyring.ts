@@ -1,7 +1,7 @@
 // A private OS keychain for tests and demos: a D-Bus session bus of its own (no service activation, so
 // nothing else is ever started on it) and gnome-keyring-daemon serving the Secret Service on it, with all
 // XDG folders inside `dir`. The developer's own keychain is never touched.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -161,4 +161,22 @@ export async function startPrivateKeyring(dir: string): Promise<PrivateKeyring> 
       await stopOwned(bus);
     },
   };
+}
+
+/**
+ * Whether a Secret Service answers on this session's bus, asked in a child process: the keyring
+ * module binds to the bus at its first use in a process, so asking here would pin this process to
+ * whatever bus (or none) there is now. Uses the same store the app requires (no keyutils fallback).
+ */
+export function secretServiceAnswers(env: NodeJS.ProcessEnv = process.env): boolean {
+  const probe = `
+    const { Entry } = require('@napi-rs/keyring');
+    new Entry('Chambers', 'probe', { linux: { store: 'secret-service' } }).getPassword();`;
+  const result = spawnSync(process.execPath, ['-e', probe], {
+    env,
+    cwd: resolve(import.meta.dirname, '../..'),
+    stdio: 'ignore',
+    timeout: 10_000,
+  });
+  return result.status === 0;
 }

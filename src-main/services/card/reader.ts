@@ -155,7 +155,10 @@ export function createCardReader(options: CardReaderOptions): CardReader {
 
   function list(): CardList {
     try {
-      const cards = scan(true).map((card) => card.summary);
+      // In the holder's name order, so that a reader with several cards lists them predictably.
+      const cards = scan(true)
+        .map((card) => card.summary)
+        .sort((a, b) => a.holderName.localeCompare(b.holderName, 'et') || a.id.localeCompare(b.id));
       return { module: { path: modulePath, loaded: true }, cards };
     } catch (error) {
       return { module: { path: modulePath, loaded: false, error: describeLoadError(error) }, cards: [] };

@@ -8,8 +8,7 @@ import { issueChallenge } from '../../auth/challenges.js';
 import { type ResolvedAuthConfig, refusal } from '../../auth/config.js';
 import { validateAuthToken } from '../../auth/validate.js';
 import type { Db } from '../../db/index.js';
-import { actorOf, writeAudit } from '../../domain/audit.js';
-import { createSession } from '../../domain/sessions.js';
+import { openSession } from '../../domain/sign-in.js';
 import { findSignInUser } from '../../domain/users.js';
 import { addRoute, type RouteHost } from '../route.js';
 
@@ -62,23 +61,12 @@ export function addAuthRoutes(host: RouteHost, deps: AuthRouteDeps): void {
             'user_unknown',
             'the card holder is not an active user of this register with a role in force',
           );
-        const session = await deps.db.transaction(async (tx) => {
-          const issued = await createSession(tx, user.id, 'id-card');
-          await writeAudit(tx, {
-            actor: actorOf(user),
-            action: 'session.sign-in',
-            objectType: 'user',
-            objectId: user.id,
-            details: {
-              method: 'id-card',
-              certificateSerial: token.certificate.serialNumber,
-              certificateIssuer: token.certificate.issuer,
-            },
-          });
-          return issued;
+        const session = await openSession(deps.db, user, 'id-card', {
+          certificateSerial: token.certificate.serialNumber,
+          certificateIssuer: token.certificate.issuer,
         });
         request.log.info({ userId: user.id }, 'ID-card sign-in');
-        return { token: session.token, expiresAt: session.expiresAt.toISOString(), user };
+        return session;
       } catch (error) {
         if (error instanceof AppError && error.reason)
           request.log.info({ reason: error.reason }, `ID-card sign-in refused: ${error.message}`);

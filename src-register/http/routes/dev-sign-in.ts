@@ -6,8 +6,7 @@ import {
   SessionResponse,
 } from '../../../src-shared/register-api/index.js';
 import type { Db } from '../../db/index.js';
-import { actorOf, writeAudit } from '../../domain/audit.js';
-import { createSession } from '../../domain/sessions.js';
+import { openSession } from '../../domain/sign-in.js';
 import { findActiveUserIdByPersonalCode, loadSessionUser } from '../../domain/users.js';
 import { addRoute, type RouteHost } from '../route.js';
 
@@ -84,18 +83,7 @@ export function addDevSignInRoutes(host: RouteHost, deps: { db: Db }): void {
       const userId = await findActiveUserIdByPersonalCode(deps.db, body.personalCode);
       const user = userId ? await loadSessionUser(deps.db, userId) : null;
       if (!user) throw new AppError('not_found', `no active user with personal code ${body.personalCode}`);
-      const session = await deps.db.transaction(async (tx) => {
-        const issued = await createSession(tx, user.id, 'dev');
-        await writeAudit(tx, {
-          actor: actorOf(user),
-          action: 'session.sign-in',
-          objectType: 'user',
-          objectId: user.id,
-          details: { method: 'dev' },
-        });
-        return issued;
-      });
-      return { token: session.token, expiresAt: session.expiresAt.toISOString(), user };
+      return openSession(deps.db, user, 'dev');
     },
   });
 }
