@@ -12,6 +12,8 @@ import {
   SyncChangesResponse,
   type SyncFeedChange,
   type SyncPullResponse,
+  type SyncMutationsRequest,
+  SyncMutationsResponse,
 } from '../../src-shared/register-api/index.js';
 
 export interface RegisterClientOptions {
@@ -37,6 +39,18 @@ export interface RegisterClient {
     query: { cursor: string; limit: number },
     signal?: AbortSignal,
   ): Promise<SyncPullResponse>;
+  /** A page of the change feed with everything in it, the user's own notes included. */
+  syncPullAll(
+    token: string,
+    query: { cursor: string; limit: number },
+    signal?: AbortSignal,
+  ): Promise<SyncChangesResponse>;
+  /** Sends client mutations; each id is applied at most once, a retry gets the stored answer. */
+  syncMutations(
+    token: string,
+    body: SyncMutationsRequest,
+    signal?: AbortSignal,
+  ): Promise<SyncMutationsResponse>;
 }
 
 interface RequestOptions {
@@ -139,6 +153,12 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
       // The cursor still moves past the notes, so they are not asked for again.
       return { ...page, changes: page.changes.filter(isCaseChange) };
     },
+    syncPullAll: (token, query, signal) => {
+      const params = new URLSearchParams({ cursor: query.cursor, limit: String(query.limit) });
+      return request(SyncChangesResponse, `/sync/changes?${params}`, { token, signal });
+    },
+    syncMutations: (token, body, signal) =>
+      request(SyncMutationsResponse, '/sync/mutations', { method: 'POST', token, body, signal }),
   };
 }
 
