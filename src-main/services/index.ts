@@ -4,8 +4,11 @@ import { createCardReader, defaultModulePath } from './card/index.js';
 import { createCasesService } from './cases.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createKeychain, type SecretStore } from './keychain.js';
+import { createNotesService } from './notes.js';
+import { createPushEngine } from './push.js';
 import { createRegisterClient } from './register-client.js';
 import { createSessionService } from './session.js';
+import { outboxStatus } from './store/outbox.js';
 import { createSyncEngine } from './sync.js';
 
 export interface ServicesConfig {
@@ -40,6 +43,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     // Deferred: the pull that noticed the expiry has finished by the time the session waits for it.
     onUnauthenticated: () => void session.expire(),
   });
+  const push = createPushEngine({
+    client,
+    events,
+    onUnauthenticated: () => void session.expire(),
+    onStatus: (counts) => sync.outboxChanged(counts),
+  });
   const session = createSessionService({
     client,
     events,
@@ -47,9 +56,26 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     cards,
     keychain: config.keychain ?? createKeychain(),
     appVersion: config.version,
-    hooks: { afterSignIn: (active) => sync.start(active), beforeSignOut: () => sync.stop() },
+    hooks: {
+      afterSignIn: (active) => {
+        sync.start(active);
+        push.start(active);
+      },
+      beforeSignOut: async () => {
+        await push.stop();
+        await sync.stop();
+      },
+    },
   });
   const cases = createCasesService(session);
+  const notes = createNotesService({
+    session,
+    onQueued: () => {
+      const active = session.current();
+      if (active) sync.outboxChanged(outboxStatus(active.cache));
+      push.notify();
+    },
+  });
 
   const stopWatching = cards.watch((present, changed) => {
     if (changed) events.emit('card:changed', { cards: present.length });
@@ -72,8 +98,25 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     },
     'cases:list': (input) => cases.list(input),
     'cases:get': ({ caseId }) => cases.get(caseId),
+    'notes:get': ({ caseId }) => notes.get(caseId),
+    'notes:put': ({ caseId, text }) => notes.put(caseId, text),
+    'notes:conflicts': () => notes.conflicts(),
+    'notes:resolve': ({ conflictId, choice }) => notes.resolve(conflictId, choice),
+    'outbox:failed': () => notes.failed(),
+    'outbox:retry': async ({ id }) => {
+      await notes.retry(id);
+      push.notify();
+      return null;
+    },
+    'outbox:dismiss': async ({ id }) => {
+      await notes.dismiss(id);
+      return null;
+    },
     'sync:status': async () => sync.status(),
-    'sync:now': () => sync.pull(),
+    'sync:now': () => {
+      push.notify();
+      return sync.pull();
+    },
   };
 
   return {

@@ -1,9 +1,14 @@
 import { AppError, type SyncStatus } from '../../src-shared/contract/index.js';
+import type { SyncChange, SyncFeedChange } from '../../src-shared/register-api/index.js';
 import type { EventBus } from './events.js';
 import type { RegisterClient } from './register-client.js';
 import type { ActiveSession } from './session.js';
 import { applyPullPage, beginSweep, epochChanged, readSyncState } from './store/access-sweep.js';
 import { countCases, readLastSuccess, recordSuccess } from './store/case-store.js';
+import { applyPulledNote } from './store/notes-store.js';
+import { type OutboxStatus, outboxStatus } from './store/outbox.js';
+
+const isCaseChange = (change: SyncFeedChange): change is SyncChange => change.kind !== 'case-note';
 
 /** Pulls the register's changes for the signed-in user into their cache. */
 export interface SyncEngine {
@@ -14,6 +19,8 @@ export interface SyncEngine {
   start(session: ActiveSession): void;
   /** Aborts the running pull and waits for it, so the cache can close. */
   stop(): Promise<void>;
+  /** The outbox's counts changed (a local edit, a push): the status shows them. */
+  outboxChanged(counts: OutboxStatus): void;
 }
 
 export interface SyncDeps {
@@ -30,6 +37,8 @@ const IDLE: SyncStatus = {
   connectivity: 'offline',
   progress: null,
   pending: 0,
+  failed: 0,
+  conflicts: 0,
   lastSuccessAt: null,
   lastError: null,
   cachedCases: 0,
@@ -69,7 +78,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       for (;;) {
         const state = readSyncState(db);
         const { cursor } = state;
-        const page = await client.syncPull(session.token, { cursor, limit: pageSize }, controller.signal);
+        const page = await client.syncPullAll(session.token, { cursor, limit: pageSize }, controller.signal);
         if (controller.signal.aborted) return status;
         if (epochChanged(state, page)) {
           // Access changed under cases the cursor has passed: pull everything again and drop the rest.
@@ -85,7 +94,13 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
             'The register sent a page of changes that does not advance the cursor.',
           );
         }
-        const caseIds = applyPullPage(db, page);
+        // The user's own notes come in the same feed; they are applied with the page and its cursor.
+        const caseIds = db.transaction(() => {
+          const touched = applyPullPage(db, { ...page, changes: page.changes.filter(isCaseChange) });
+          for (const change of page.changes)
+            if (change.kind === 'case-note') applyPulledNote(db, change.note);
+          return touched;
+        })();
         done += page.changes.length;
         const total = page.remaining === null ? null : done + page.remaining;
         update(run, { progress: { done, total }, cachedCases: countCases(db) });
@@ -134,12 +149,20 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       const timer = setInterval(() => void pull().catch(() => undefined), deps.intervalMs ?? 60_000);
       timer.unref();
       current = { session, controller: new AbortController(), timer, running: null, expired: false };
+      const outbox = outboxStatus(session.cache);
       status = {
         ...IDLE,
+        pending: outbox.pending,
+        failed: outbox.failed,
+        conflicts: outbox.conflicts,
         lastSuccessAt: readLastSuccess(session.cache),
         cachedCases: countCases(session.cache),
       };
       void pull();
+    },
+    outboxChanged(counts) {
+      const run = current;
+      if (run) update(run, { pending: counts.pending, failed: counts.failed, conflicts: counts.conflicts });
     },
     async stop() {
       const run = current;

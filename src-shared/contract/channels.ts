@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CaseSnapshot, CaseSummary, ProcedureType } from '../domain/index.js';
 import { CardList, Pin, SessionInfo } from './id-card.js';
+import { FailedChange, LocalNote, NOTE_MAX_LENGTH, NoteConflict } from './notes.js';
 import { SyncStatus } from './sync-status.js';
+
+const CaseId = z.string().min(1).max(64);
 
 /**
  * The one list of channels between the renderer and the desktop host.
@@ -41,6 +44,20 @@ export const channels = {
     input: z.object({ caseId: z.string().min(1).max(64) }),
     output: CaseSnapshot,
   },
+  'notes:get': { input: z.object({ caseId: CaseId }), output: LocalNote.nullable() },
+  /** Saved locally at once with its outbox entry; reaches the register when it can. */
+  'notes:put': {
+    input: z.object({ caseId: CaseId, text: z.string().max(NOTE_MAX_LENGTH) }),
+    output: LocalNote,
+  },
+  'notes:conflicts': { input: z.void(), output: z.array(NoteConflict) },
+  'notes:resolve': {
+    input: z.object({ conflictId: z.string().min(1).max(64), choice: z.enum(['mine', 'theirs']) }),
+    output: LocalNote.nullable(),
+  },
+  'outbox:failed': { input: z.void(), output: z.array(FailedChange) },
+  'outbox:retry': { input: z.object({ id: z.string().min(1).max(64) }), output: z.null() },
+  'outbox:dismiss': { input: z.object({ id: z.string().min(1).max(64) }), output: z.null() },
   'sync:status': { input: z.void(), output: SyncStatus },
   'sync:now': { input: z.void(), output: SyncStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -4,7 +4,11 @@ export const SyncStatus = z.object({
   connectivity: z.enum(['online', 'offline', 'syncing']),
   /** Progress of the running pull: cases applied so far, and the total when known. */
   progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  /** Local changes not yet confirmed by the register. */
   pending: z.number().int().nonnegative(),
+  /** Changes the register refused for good, and notes in conflict: both wait for the user. */
+  failed: z.number().int().nonnegative().default(0),
+  conflicts: z.number().int().nonnegative().default(0),
   lastSuccessAt: z.iso.datetime({ offset: true }).nullable(),
   lastError: z.string().nullable(),
   cachedCases: z.number().int().nonnegative(),

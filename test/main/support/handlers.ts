@@ -25,6 +25,13 @@ export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'cases:get': async ({ caseId }) => {
       throw new AppError('not_found', `Case ${caseId} is not in the local cache.`);
     },
+    'notes:get': async () => null,
+    'notes:put': notHere,
+    'notes:conflicts': async () => [],
+    'notes:resolve': notHere,
+    'outbox:failed': async () => [],
+    'outbox:retry': notHere,
+    'outbox:dismiss': notHere,
     'sync:status': notHere,
     'sync:now': notHere,
     ...overrides,

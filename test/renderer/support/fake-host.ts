@@ -76,6 +76,8 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       connectivity: 'online',
       progress: null,
       pending: 0,
+      failed: 0,
+      conflicts: 0,
       lastSuccessAt: '2025-03-05T12:00:00+02:00',
       lastError: null,
       cachedCases: (options.cases ?? DEMO_CASES).length,
@@ -151,6 +153,20 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       if (!found) throw new AppError('not_found', `No case ${caseId} in the cache.`);
       return found;
     },
+    'notes:get': () => null,
+    'notes:put': ({ caseId, text }) => ({
+      caseId,
+      text,
+      baseVersion: null,
+      serverVersion: null,
+      unsent: true,
+      conflictId: null,
+    }),
+    'notes:conflicts': () => [],
+    'notes:resolve': () => null,
+    'outbox:failed': () => [],
+    'outbox:retry': () => null,
+    'outbox:dismiss': () => null,
     'sync:status': () => state.sync,
     'sync:now': () => state.sync,
   };

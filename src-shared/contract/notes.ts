@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** The user's private note on a case, as the local-first store holds it. */
+export const LocalNote = z.object({
+  caseId: z.string(),
+  text: z.string(),
+  baseVersion: z.number().int().nullable(),
+  serverVersion: z.number().int().nullable(),
+  /** Edits the register has not confirmed yet. */
+  unsent: z.boolean(),
+  conflictId: z.string().nullable(),
+});
+export type LocalNote = z.infer<typeof LocalNote>;
+
+/** Both texts of a note edited in two places: nothing is dropped until the user chooses. */
+export const NoteConflict = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  localText: z.string(),
+  serverText: z.string().nullable(),
+  serverVersion: z.number().int().nullable(),
+  createdSeq: z.number().int(),
+});
+export type NoteConflict = z.infer<typeof NoteConflict>;
+
+/** A change the register refused for good, shown to the user with a retry and a dismiss. */
+export const FailedChange = z.object({
+  id: z.string(),
+  kind: z.string(),
+  caseId: z.string(),
+  error: z.string(),
+  attempts: z.number().int(),
+});
+export type FailedChange = z.infer<typeof FailedChange>;
+
+export const NOTE_MAX_LENGTH = 20_000;
