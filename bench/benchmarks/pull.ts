@@ -34,6 +34,7 @@ export async function run(): Promise<BenchReport> {
     production: false,
     seedDemo: true,
     auth: card.auth,
+    logLevel: 'warn',
   });
   const seedMs = performance.now() - seedStarted;
   try {
