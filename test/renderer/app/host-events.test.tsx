@@ -24,6 +24,9 @@ describe('host events', () => {
     expect(status.textContent).toContain('3 muudatust ootel');
     // Offline is calm: no alert.
     expect(screen.queryByRole('alert')).toBeNull();
+    host.emit('sync:status', { ...host.state.sync, conflicts: 1, failed: 2 });
+    await waitFor(() => expect(status.textContent).toContain('1 vastuolu vajab otsust'));
+    expect(status.textContent).toContain('Register lükkas tagasi 2 muudatust');
   });
 
   it('refresh the case list when cases change', async () => {

@@ -46,6 +46,16 @@ export function SyncStatusText() {
       {data.pending > 0 ? (
         <span className="sync-status__item num">{plural('status.pending', data.pending)}</span>
       ) : null}
+      {data.conflicts > 0 ? (
+        <span className="sync-status__item sync-status__error num" data-testid="sync-conflicts">
+          {plural('status.conflicts', data.conflicts)}
+        </span>
+      ) : null}
+      {data.failed > 0 ? (
+        <span className="sync-status__item sync-status__error num" data-testid="sync-failed">
+          {plural('status.failed', data.failed)}
+        </span>
+      ) : null}
       <span className="sync-status__item num">{plural('status.cached', data.cachedCases)}</span>
       <span className="sync-status__item num">
         {data.lastSuccessAt
