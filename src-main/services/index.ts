@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Handlers } from '../ipc/handler-registry.js';
 import { createCardReader, defaultModulePath } from './card/index.js';
 import { createCasesService } from './cases.js';
+import { createDocumentsService } from './documents.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createKeychain, type SecretStore } from './keychain.js';
 import { createNotesService } from './notes.js';
@@ -37,9 +38,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const client = createRegisterClient({ baseUrl: config.registerUrl });
   const cardModule = config.cardModule ?? defaultModulePath();
   const cards = createCardReader({ modulePath: cardModule, pollMs: config.cardPollMs });
+  const documents = createDocumentsService({
+    baseUrl: client.baseUrl,
+    dataDir: config.dataDir,
+    onProgress: (progress) => events.emit('documents:progress', progress),
+    onUnauthenticated: () => void session.expire(),
+  });
   const sync = createSyncEngine({
     client,
     events,
+    // Documents of the user's own cases and coming hearings follow each pull, in the background.
+    onPulled: () => void documents.afterPull(),
     // Deferred: the pull that noticed the expiry has finished by the time the session waits for it.
     onUnauthenticated: () => void session.expire(),
   });
@@ -58,11 +67,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     appVersion: config.version,
     hooks: {
       afterSignIn: (active) => {
+        documents.start(active);
         sync.start(active);
         push.start(active);
       },
       beforeSignOut: async () => {
         await push.stop();
+        await documents.stop();
         await sync.stop();
       },
     },
@@ -112,6 +123,18 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       await notes.dismiss(id);
       return null;
     },
+    'documents:open': async ({ documentId }) => {
+      const opened = await documents.open(documentId);
+      return {
+        documentId: opened.documentId,
+        number: opened.number,
+        title: opened.title,
+        mediaType: opened.mediaType,
+        sha256: opened.sha256,
+        base64: opened.bytes.toString('base64'),
+      };
+    },
+    'documents:progress': async () => documents.progress(),
     'sync:status': async () => sync.status(),
     'sync:now': () => {
       push.notify();

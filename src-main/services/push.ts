@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../src-shared/contract/index.js';
+import { type BackoffPolicy, fullJitterDelay } from './backoff.js';
 import type { SyncMutationResult } from '../../src-shared/register-api/index.js';
 import type { EventBus } from './events.js';
 import type { RegisterClient } from './register-client.js';
@@ -45,7 +46,7 @@ export interface PushDeps {
   /** Mutations per request (the register takes at most 100). */
   batchSize?: number;
   /** First retry delay and its cap; each retry draws uniformly below base·2ⁿ (full jitter). */
-  backoff?: { baseMs: number; capMs: number };
+  backoff?: BackoffPolicy;
   random?: () => number;
   /** The register refused the token. */
   onUnauthenticated?: () => void;
@@ -67,7 +68,7 @@ export interface PushEngine {
 /** Refusals of the whole request that will not change by sending it again. */
 const PERMANENT: ReadonlySet<ErrorCode> = new Set(['invalid_input', 'forbidden', 'not_found', 'conflict']);
 
-const DEFAULT_BACKOFF = { baseMs: 1_000, capMs: 5 * 60_000 };
+const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
 
 /** At most one put per note in a request: the second is based on the first's answer. */
 function takeBatch(rows: readonly OutboxRow[], size: number): OutboxRow[] {
@@ -115,10 +116,7 @@ export function createPushEngine(deps: PushDeps): PushEngine {
   let failures = 0;
   const running = new WeakMap<PushSession, Promise<PushReport>>();
 
-  function retryDelay(): number {
-    const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(failures - 1, 30));
-    return Math.floor(random() * ceiling);
-  }
+  const retryDelay = (): number => fullJitterDelay(backoff, failures, random);
 
   async function round(session: PushSession, signal: AbortSignal | undefined): Promise<PushReport> {
     const db = session.cache;

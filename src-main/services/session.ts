@@ -34,6 +34,8 @@ export interface ActiveSession {
   readonly token: string;
   readonly expiresAt: string;
   readonly cache: CacheDb;
+  /** The SQLCipher key of the cache, from the keychain; the document store's key is derived from it. */
+  readonly cacheKey: string;
 }
 
 export interface SessionHooks {
@@ -118,6 +120,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
       token: item.sessionToken ?? '',
       expiresAt: item.expiresAt ?? new Date().toISOString(),
       cache,
+      cacheKey: item.cacheKey,
       account,
     };
     events.emit('session:changed', { signedIn: true });

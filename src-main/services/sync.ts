@@ -1,5 +1,6 @@
 import { AppError, type SyncStatus } from '../../src-shared/contract/index.js';
 import type { SyncChange, SyncFeedChange } from '../../src-shared/register-api/index.js';
+import { type BackoffPolicy, fullJitterDelay } from './backoff.js';
 import type { EventBus } from './events.js';
 import type { RegisterClient } from './register-client.js';
 import type { ActiveSession } from './session.js';
@@ -19,14 +20,40 @@ export interface SyncEngine {
   start(session: ActiveSession): void;
   /** Aborts the running pull and waits for it, so the cache can close. */
   stop(): Promise<void>;
+  /**
+   * The network may have come back (an interface went up, the OS said online): when the last try
+   * failed, probe the register now instead of waiting out the backoff.
+   */
+  networkChanged(): void;
   /** The outbox's counts changed (a local edit, a push): the status shows them. */
   outboxChanged(counts: OutboxStatus): void;
 }
 
+/** The timers the schedule runs on; tests pass a manual one. */
+export interface SyncScheduler {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: SyncScheduler = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** After a failed pull the register is probed (GET /health) after 2 s, 4 s, … up to 5 min, jittered. */
+export const SYNC_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 5 * 60_000 };
+
 export interface SyncDeps {
   client: RegisterClient;
   events: EventBus;
+  /** Between successful pulls. */
   intervalMs?: number;
+  /** Retries after a failed pull; each waits a uniform draw below base·2ⁿ⁻¹ (full jitter). */
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  scheduler?: SyncScheduler;
+  /** A pull reached the end of the feed: the cache holds what the user may see now. */
+  onPulled?: (session: ActiveSession) => void;
   pageSize?: number;
   /** The register no longer accepts the session's token. */
   onUnauthenticated?: () => void;
@@ -47,17 +74,27 @@ const IDLE: SyncStatus = {
 /** Each access change restarts the sweep; a register whose epoch never settles must not loop forever. */
 const MAX_SWEEPS_PER_PULL = 5;
 
+type Outcome = 'ok' | 'failed' | 'expired' | 'aborted';
+
 interface Run {
   session: ActiveSession;
   controller: AbortController;
-  timer: NodeJS.Timeout;
+  /** The next pull (after the interval) or probe (after a backoff). */
+  timer: unknown;
   running: Promise<SyncStatus> | null;
+  outcome: Outcome;
+  /** Failed tries in a row (pulls and probes); a successful pull resets it. */
+  failures: number;
   expired: boolean;
 }
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const { client, events } = deps;
   const pageSize = deps.pageSize ?? 200;
+  const intervalMs = deps.intervalMs ?? 60_000;
+  const backoff = deps.backoff ?? SYNC_BACKOFF;
+  const random = deps.random ?? Math.random;
+  const scheduler = deps.scheduler ?? REAL_TIMERS;
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
   let status: SyncStatus = IDLE;
   let current: Run | null = null;
@@ -71,6 +108,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   async function pullAll(run: Run): Promise<SyncStatus> {
     const { session, controller } = run;
     const db = session.cache;
+    run.outcome = 'failed';
     update(run, { connectivity: 'syncing', progress: { done: 0, total: null } });
     let done = 0;
     let sweeps = 0;
@@ -79,7 +117,10 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
         const state = readSyncState(db);
         const { cursor } = state;
         const page = await client.syncPullAll(session.token, { cursor, limit: pageSize }, controller.signal);
-        if (controller.signal.aborted) return status;
+        if (controller.signal.aborted) {
+          run.outcome = 'aborted';
+          return status;
+        }
         if (epochChanged(state, page)) {
           // Access changed under cases the cursor has passed: pull everything again and drop the rest.
           if (++sweeps > MAX_SWEEPS_PER_PULL)
@@ -109,11 +150,16 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       }
       const at = new Date().toISOString();
       recordSuccess(db, at);
+      run.outcome = 'ok';
       update(run, { connectivity: 'online', progress: null, lastSuccessAt: at, lastError: null });
     } catch (error) {
-      if (controller.signal.aborted) return status;
+      if (controller.signal.aborted) {
+        run.outcome = 'aborted';
+        return status;
+      }
       if (error instanceof AppError && error.code === 'unauthenticated') {
         run.expired = true;
+        run.outcome = 'expired';
         update(run, {
           connectivity: 'online',
           progress: null,
@@ -132,12 +178,66 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     return status;
   }
 
+  function clearTimer(run: Run): void {
+    if (run.timer !== null) scheduler.clearTimeout(run.timer);
+    run.timer = null;
+  }
+
+  function schedule(run: Run, ms: number, task: () => void): void {
+    clearTimer(run);
+    if (current !== run) return;
+    run.timer = scheduler.setTimeout(() => {
+      run.timer = null;
+      if (current === run) task();
+    }, ms);
+  }
+
+  /** The next try after a failure: a probe after the backoff. */
+  function backOff(run: Run): void {
+    run.failures++;
+    schedule(run, fullJitterDelay(backoff, run.failures, random), () => void probe(run));
+  }
+
+  /** A cheap GET /health; when the register answers, the pull runs at once. */
+  async function probe(run: Run): Promise<void> {
+    if (current !== run || run.running) return;
+    try {
+      await client.health();
+    } catch {
+      if (current === run && !run.running) backOff(run);
+      return;
+    }
+    if (current === run) void pull().catch(() => undefined);
+  }
+
+  function afterPull(run: Run): void {
+    if (current !== run) return;
+    if (run.expired) {
+      clearTimer(run);
+      deps.onUnauthenticated?.();
+      return;
+    }
+    if (run.outcome === 'aborted') return;
+    if (run.outcome === 'failed') {
+      backOff(run);
+      return;
+    }
+    run.failures = 0;
+    schedule(run, intervalMs, () => void pull().catch(() => undefined));
+    try {
+      deps.onPulled?.(run.session);
+    } catch (error) {
+      logError('After a pull', error);
+    }
+  }
+
   function pull(): Promise<SyncStatus> {
     const run = current;
     if (!run) return Promise.reject(new AppError('unauthenticated', 'Sign in to sync.'));
+    if (!run.running) clearTimer(run);
     run.running ??= pullAll(run).finally(() => {
       run.running = null;
-      if (run.expired && current === run) deps.onUnauthenticated?.();
+      afterPull(run);
     });
     return run.running;
   }
@@ -146,9 +246,16 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     status: () => status,
     pull,
     start(session) {
-      const timer = setInterval(() => void pull().catch(() => undefined), deps.intervalMs ?? 60_000);
-      timer.unref();
-      current = { session, controller: new AbortController(), timer, running: null, expired: false };
+      if (current) clearTimer(current);
+      current = {
+        session,
+        controller: new AbortController(),
+        timer: null,
+        running: null,
+        outcome: 'ok',
+        failures: 0,
+        expired: false,
+      };
       const outbox = outboxStatus(session.cache);
       status = {
         ...IDLE,
@@ -160,6 +267,12 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       };
       void pull();
     },
+    networkChanged() {
+      const run = current;
+      if (!run || run.failures === 0 || run.running) return;
+      clearTimer(run);
+      void probe(run);
+    },
     outboxChanged(counts) {
       const run = current;
       if (run) update(run, { pending: counts.pending, failed: counts.failed, conflicts: counts.conflicts });
@@ -167,9 +280,10 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     async stop() {
       const run = current;
       if (!run) return;
-      clearInterval(run.timer);
+      clearTimer(run);
       run.controller.abort(new AppError('unavailable', 'Sync stopped.'));
       await run.running?.catch(() => undefined);
+      clearTimer(run);
       current = null;
       status = IDLE;
       events.emit('sync:status', status);

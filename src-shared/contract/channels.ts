@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { CaseSnapshot, CaseSummary, ProcedureType } from '../domain/index.js';
 import { CardList, Pin, SessionInfo } from './id-card.js';
-import { FailedChange, LocalNote, NOTE_MAX_LENGTH, NoteConflict } from './notes.js';
+import {
+  DocumentsProgress,
+  FailedChange,
+  LocalNote,
+  NOTE_MAX_LENGTH,
+  NoteConflict,
+  OpenedDocument,
+} from './notes.js';
 import { SyncStatus } from './sync-status.js';
 
 const CaseId = z.string().min(1).max(64);
@@ -58,6 +65,8 @@ export const channels = {
   'outbox:failed': { input: z.void(), output: z.array(FailedChange) },
   'outbox:retry': { input: z.object({ id: z.string().min(1).max(64) }), output: z.null() },
   'outbox:dismiss': { input: z.object({ id: z.string().min(1).max(64) }), output: z.null() },
+  'documents:open': { input: z.object({ documentId: CaseId }), output: OpenedDocument },
+  'documents:progress': { input: z.void(), output: DocumentsProgress },
   'sync:status': { input: z.void(), output: SyncStatus },
   'sync:now': { input: z.void(), output: SyncStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SessionEndReason } from './id-card.js';
+import { DocumentsProgress } from './notes.js';
 import { SyncStatus } from './sync-status.js';
 
 /** Events the desktop host sends to the renderer; each carries only its payload. */
@@ -9,6 +10,7 @@ export const events = {
   'session:changed': z.object({ signedIn: z.boolean(), reason: SessionEndReason.optional() }),
   /** A card was inserted or removed, or the reader module changed: ask `card:list` again. */
   'card:changed': z.object({ cards: z.number().int().min(0) }),
+  'documents:progress': DocumentsProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

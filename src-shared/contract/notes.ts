@@ -34,3 +34,23 @@ export const FailedChange = z.object({
 export type FailedChange = z.infer<typeof FailedChange>;
 
 export const NOTE_MAX_LENGTH = 20_000;
+
+/** The background download of the documents of the user's own cases and coming hearings. */
+export const DocumentsProgress = z.object({
+  running: z.boolean(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+export type DocumentsProgress = z.infer<typeof DocumentsProgress>;
+
+/** A document's bytes from the local store (downloaded first if missing), for the viewer. */
+export const OpenedDocument = z.object({
+  documentId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  mediaType: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  base64: z.string(),
+});
+export type OpenedDocument = z.infer<typeof OpenedDocument>;

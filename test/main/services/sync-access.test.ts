@@ -54,6 +54,8 @@ beforeAll(async () => {
     token: signedIn.token,
     expiresAt: '2099-01-01T00:00:00Z',
     cache: openCache(join(dir, 'c.sqlite')),
+    // This cache is opened without encryption; the key only feeds the document store.
+    cacheKey: 'ab'.repeat(32),
   };
 });
 afterAll(async () => {

@@ -32,6 +32,8 @@ export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox:failed': async () => [],
     'outbox:retry': notHere,
     'outbox:dismiss': notHere,
+    'documents:open': notHere,
+    'documents:progress': async () => ({ running: false, done: 0, total: 0, failed: 0 }),
     'sync:status': notHere,
     'sync:now': notHere,
     ...overrides,

@@ -167,6 +167,10 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     'outbox:failed': () => [],
     'outbox:retry': () => null,
     'outbox:dismiss': () => null,
+    'documents:open': ({ documentId }) => {
+      throw new AppError('not_found', `No document ${documentId} here.`);
+    },
+    'documents:progress': () => ({ running: false, done: 0, total: 0, failed: 0 }),
     'sync:status': () => state.sync,
     'sync:now': () => state.sync,
   };
