@@ -13,11 +13,6 @@ import type { CaseSnapshot } from '../../../src-shared/domain/index.js';
 import { createInvoker } from '../../../src-main/ipc/handler-registry.js';
 import { createRegisterClient } from '../../../src-main/services/register-client.js';
 import { createServices, type Services } from '../../../src-main/services/index.js';
-import type { Db } from '../../../src-register/db/index.js';
-import { seedDemoAllocation } from '../../../src-register/seed/demo-allocation.js';
-import { planCases } from '../../../src-register/seed/demo-cases.js';
-import { DEMO_COURT } from '../../../src-register/seed/demo-court.js';
-import { insertDemo } from '../../../src-register/seed/demo-insert.js';
 import { DEMO_SEED, type DemoUser, makeDemoStaff } from '../../../src-register/seed/demo-people.js';
 import { Prng } from '../../../src-register/seed/prng.js';
 import { type RunningRegister, startRegister } from '../../../src-register/server.js';
@@ -28,6 +23,7 @@ import {
   startOcspResponder,
 } from '../../../scripts/testcards/pki.js';
 import { prepareSoftHsm, SOFTHSM_MODULE, writeCard } from '../../../scripts/testcards/softhsm.js';
+import { seedBulkCourt } from '../../support/bulk-register.js';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy.js';
 import { splitName } from '../support/id-card.js';
 import { ensureKeyring } from '../support/keyring.js';
@@ -60,29 +56,6 @@ async function value<T>(channel: string, input?: unknown): Promise<T> {
   const result = await invoke(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
-}
-
-/**
- * The demo court with `caseCount` cases, written straight into the register's database: no scanned
- * PDFs, hearings or steps (they make the demo seed take minutes at this size). The rows inside a case
- * are written with their touch triggers off, then every case is touched once, so each case has one
- * change in the feed recorded with its final judges and staff.
- */
-async function seedLargeCourt(db: Db, caseCount: number): Promise<DemoUser> {
-  const rng = new Prng(DEMO_SEED);
-  const taken = new Set<string>();
-  const staff = makeDemoStaff(rng, taken);
-  const { cases, counters } = planCases({ rng, caseCount, now: new Date(), staff, takenCodes: taken });
-  const bare = cases.map((c) => ({ ...c, documents: [], hearings: [], steps: [] }));
-  const touching = ['parties', 'case_judges', 'case_staff'];
-  await db.transaction(async (tx) => {
-    for (const table of touching) await tx.exec(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_touch_case`);
-    await insertDemo(tx, { court: DEMO_COURT, staff, cases: bare, counters, files: new Map() });
-    await seedDemoAllocation(tx, DEMO_COURT.code, staff);
-    for (const table of touching) await tx.exec(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_touch_case`);
-    await tx.exec('UPDATE cases SET updated_at = now()');
-  });
-  return staff.president;
 }
 
 /** JSON with object keys sorted, so equal snapshots give equal text whatever their key order. */
@@ -163,7 +136,7 @@ describe('pull through a faulty network', () => {
       }),
     );
     cleanups.push(() => register.close());
-    user = await timed('seed', () => seedLargeCourt(register.db, CASES));
+    user = (await timed('seed', () => seedBulkCourt(register.db, { cases: CASES }))).president;
     proxy.setTarget(new URL(register.url));
 
     const dataDir = join(dir, 'desktop');
