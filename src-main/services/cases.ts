@@ -1,7 +1,9 @@
 import { AppError } from '../../src-shared/contract/index.js';
 import type { CaseSnapshot, CaseSummary, ProcedureType } from '../../src-shared/domain/index.js';
-import type { SessionService } from './session.js';
-import { getCaseSnapshot, listCases } from './store/case-queries.js';
+import type { ActiveSession } from './session.js';
+import { type CacheDb, cacheSource, onCacheClose } from './store/cache.js';
+import { getCaseSnapshot, listCases, listCasesSql, toSummaries } from './store/case-queries.js';
+import { type SearchWorker, startSearchWorker } from './store/search-worker.js';
 
 export interface CaseListInput {
   text?: string;
@@ -17,15 +19,63 @@ export interface CasesService {
 
 const DEFAULT_LIMIT = 100;
 
-export function createCasesService(session: Pick<SessionService, 'require'>): CasesService {
+/**
+ * A text search runs on a worker thread with its own read-only connection to the user's cache, so
+ * the main thread stays free; the plain list (indexed, limited) and single cases are read here.
+ * The worker is started with the first list of a session (its key derivation then runs before the
+ * first search) and ends when the session's cache closes. An in-memory cache is searched here.
+ */
+export function createCasesService(session: {
+  /** The active session or an `unauthenticated` error. */
+  require(): Pick<ActiveSession, 'cache'>;
+}): CasesService {
+  let search: { cache: CacheDb; worker: SearchWorker } | null = null;
+
+  function workerFor(cache: CacheDb): SearchWorker | null {
+    if (search?.cache === cache && search.worker.alive()) return search.worker;
+    // A crashed worker, or one left from another cache, is replaced.
+    if (search) void search.worker.close();
+    search = null;
+    const source = cacheSource(cache);
+    if (!source || !cache.open) return null;
+    const worker = startSearchWorker(source);
+    const current = { cache, worker };
+    search = current;
+    onCacheClose(cache, () => {
+      void worker.close();
+      if (search === current) search = null;
+    });
+    return worker;
+  }
+
   return {
     async list(input = {}) {
       const { cache } = session.require();
-      return listCases(cache, {
+      const query = {
         text: input.text?.trim() || undefined,
         procedureType: input.procedureType,
         limit: input.limit ?? DEFAULT_LIMIT,
-      });
+      };
+      const worker = workerFor(cache);
+      if (!query.text || !worker) return listCases(cache, query);
+      const sql = listCasesSql(query);
+      if (sql === null) return [];
+      let rows: unknown[] | null = null;
+      let failure: unknown = null;
+      try {
+        rows = await worker.all(sql.sql, sql.params);
+      } catch (error) {
+        failure = error;
+      }
+      // The session may have ended (or changed hands) while the search ran.
+      if (session.require().cache !== cache || !cache.open)
+        throw new AppError('unauthenticated', 'The session ended during the search.');
+      // A worker that failed (it could not open the file, it crashed) costs speed, not the search.
+      if (rows === null) {
+        console.error('The search worker failed; searching on the main thread.', failure);
+        return listCases(cache, query);
+      }
+      return toSummaries(rows);
     },
     async get(caseId) {
       const { cache } = session.require();

@@ -70,6 +70,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         documents.start(active);
         sync.start(active);
         push.start(active);
+        // Starts the search worker (its own connection and key setup) now, not at the first keystroke.
+        void cases.list({ limit: 1 }).catch(() => undefined);
       },
       beforeSignOut: async () => {
         await push.stop();

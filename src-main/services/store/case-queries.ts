@@ -33,9 +33,16 @@ const SUMMARY_COLUMNS = `
   (SELECT json_group_array(json_extract(p.value, '$.name')) FROM json_each(c.snapshot, '$.parties') p) AS party_names,
   (SELECT json_group_array(json_extract(h.value, '$.startsAt')) FROM json_each(c.snapshot, '$.hearings') h) AS hearings`;
 
-export function listCases(db: CacheDb, query: CaseListQuery, now = new Date()): CaseSummary[] {
+/** A list query as SQL, so it can run on this connection or on the search worker's. */
+export interface ListSql {
+  sql: string;
+  params: Record<string, string | number>;
+}
+
+/** The SQL of a list query; null when the text holds nothing searchable (the answer is empty). */
+export function listCasesSql(query: CaseListQuery): ListSql | null {
   const match = query.text ? toFtsQuery(query.text) : null;
-  if (query.text && match === null) return [];
+  if (query.text && match === null) return null;
   const params: Record<string, string | number> = { limit: query.limit };
   const where: string[] = [];
   if (match !== null) {
@@ -48,12 +55,28 @@ export function listCases(db: CacheDb, query: CaseListQuery, now = new Date()): 
     params.procedureType = query.procedureType;
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // The hits are ranked and cut to the limit first; the summary columns (JSON) are read for those only.
   const sql =
     match !== null
-      ? `SELECT ${SUMMARY_COLUMNS} FROM cases_search s JOIN cases c ON c.rowid = s.rowid ${filter}
-         ORDER BY c.number = @exact DESC, s.rank, c.registered_at DESC LIMIT @limit`
+      ? `SELECT ${SUMMARY_COLUMNS} FROM (
+           SELECT c.rowid AS hit, c.number = @exact AS exact, s.rank AS rank, c.registered_at AS at
+           FROM cases_search s JOIN cases c ON c.rowid = s.rowid ${filter}
+           ORDER BY exact DESC, rank, at DESC LIMIT @limit
+         ) h JOIN cases c ON c.rowid = h.hit
+         ORDER BY h.exact DESC, h.rank, h.at DESC`
       : `SELECT ${SUMMARY_COLUMNS} FROM cases c ${filter} ORDER BY c.registered_at DESC, c.id LIMIT @limit`;
-  return (db.prepare(sql).all(params) as SummaryRow[]).map((row) => toSummary(row, now));
+  return { sql, params };
+}
+
+/** Builds the summaries from the rows of `listCasesSql` (run on this thread or the worker). */
+export function toSummaries(rows: readonly unknown[], now = new Date()): CaseSummary[] {
+  return rows.map((row) => toSummary(row as SummaryRow, now));
+}
+
+export function listCases(db: CacheDb, query: CaseListQuery, now = new Date()): CaseSummary[] {
+  const list = listCasesSql(query);
+  if (list === null) return [];
+  return toSummaries(db.prepare(list.sql).all(list.params), now);
 }
 
 function toSummary(row: SummaryRow, now: Date): CaseSummary {

@@ -1,5 +1,6 @@
 import type { SyncChange } from '../../../src-shared/register-api/index.js';
 import type { CacheDb } from './cache.js';
+import { searchWriter } from './search-index.js';
 
 /** Reads and writes of synced cases; every page of a pull is applied atomically with its cursor. */
 
@@ -55,10 +56,7 @@ export function applySyncPage(
     RETURNING rowid`);
   const rowidOf = db.prepare('SELECT rowid FROM cases WHERE id = ?').pluck();
   const deleteCase = db.prepare('DELETE FROM cases WHERE id = ?');
-  const deleteSearch = db.prepare('DELETE FROM cases_search WHERE rowid = ?');
-  const insertSearch = db.prepare(
-    'INSERT INTO cases_search (rowid, number, subject, party_names, document_titles) VALUES (?, ?, ?, ?, ?)',
-  );
+  const search = searchWriter(db);
   const setCursor = db.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
 
   return db.transaction(() => {
@@ -67,7 +65,7 @@ export function applySyncPage(
       if (change.kind === 'case-removed') {
         const rowid = rowidOf.get(change.caseId) as number | undefined;
         if (rowid === undefined) continue;
-        deleteSearch.run(rowid);
+        search.remove(rowid);
         deleteCase.run(change.caseId);
         touched.push(change.caseId);
         continue;
@@ -92,14 +90,7 @@ export function applySyncPage(
       }) as { rowid: number } | undefined;
       // No row back means the cache already holds a newer version of this case.
       if (!row) continue;
-      deleteSearch.run(row.rowid);
-      insertSearch.run(
-        row.rowid,
-        snapshot.number,
-        snapshot.subject,
-        snapshot.parties.map((party) => party.name).join('\n'),
-        snapshot.documents.map((document) => document.title).join('\n'),
-      );
+      search.put(row.rowid, snapshot);
       touched.push(snapshot.id);
     }
     setCursor.run(cursor);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { initialSchema } from './0001-initial.js';
 import { accessEpochSchema } from './0002-access-epoch.js';
 import { outboxSchema } from './0003-outbox.js';
+import { searchCoverageSchema } from './0004-search-coverage.js';
 
 /** One step of the cache schema; `version` is what `PRAGMA user_version` holds once it ran. */
 export interface Migration {
@@ -11,4 +12,9 @@ export interface Migration {
 }
 
 /** In order, one per schema version; never edit a shipped migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, accessEpochSchema, outboxSchema];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  accessEpochSchema,
+  outboxSchema,
+  searchCoverageSchema,
+];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -62,6 +62,31 @@ describe('openCache', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(CACHE_SCHEMA_VERSION + 1);
     expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'cases'").pluck().get()).toBe(0);
     after.close();
+  });
+
+  it('refuses an encrypted WAL cache from a newer app without writing a byte of it', () => {
+    const file = join(dir, 'newer-encrypted.sqlite');
+    const db = openCache(file, { key: 'k1' });
+    db.prepare("UPDATE sync_state SET cursor = '99' WHERE id = 1").run();
+    db.pragma(`user_version = ${CACHE_SCHEMA_VERSION + 5}`);
+    db.close();
+    const bytes = readFileSync(file);
+    const listing = readdirSync(dir).sort();
+
+    expect(() => openCache(file, { key: 'k1' })).toThrow(CacheTooNewError);
+    expect(() => openCache(file, { key: 'k1' })).toThrow(
+      `schema ${CACHE_SCHEMA_VERSION + 5}; this version knows ${CACHE_SCHEMA_VERSION}`,
+    );
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(listing);
+    // A plain rollback-journal file from a newer app keeps its journal mode too.
+    const plain = join(dir, 'newer-plain.sqlite');
+    const raw = new Database(plain);
+    raw.pragma(`user_version = ${CACHE_SCHEMA_VERSION + 1}`);
+    raw.close();
+    const plainBytes = readFileSync(plain);
+    expect(() => openCache(plain)).toThrow(CacheTooNewError);
+    expect(readFileSync(plain).equals(plainBytes)).toBe(true);
   });
 
   it('rolls back a failing migration together with its user_version step', () => {

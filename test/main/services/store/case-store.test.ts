@@ -110,6 +110,47 @@ describe('listCases', () => {
     expect(ids(listCases(db, { text: 'suudistus', limit: 10 }))).toEqual(['case-3']);
   });
 
+  it('finds parties by name, code and representative, steps and titles; Mägi and Magi alike', () => {
+    applySyncPage(
+      db,
+      upserts(
+        makeCase(20, {
+          parties: [
+            {
+              id: 'p20',
+              kind: 'natural',
+              name: 'Tõnu Mägi',
+              code: '38001010008',
+              role: 'plaintiff',
+              representative: 'Küllike Žukova',
+            },
+          ],
+          steps: [
+            {
+              id: 's20',
+              kind: 'hearing_scheduled',
+              occurredAt: '2024-02-01T10:00:00.000Z',
+              enteredAt: '2024-02-01T10:00:00.000Z',
+              description: 'Eelistung määratud',
+            },
+          ],
+        }),
+        makeCase(21, { subject: 'Magi talu rendileping' }),
+      ),
+      '4',
+    );
+    const find = (text: string) => ids(listCases(db, { text, limit: 10 })).sort();
+    expect(find('Mägi')).toEqual(['case-20', 'case-21']);
+    expect(find('magi')).toEqual(['case-20', 'case-21']);
+    expect(find('MÄGI tõnu')).toEqual(['case-20']);
+    expect(find('380010')).toEqual(['case-20']);
+    expect(find('zukova')).toEqual(['case-20']);
+    expect(find('eelistung')).toEqual(['case-20']);
+    expect(find('hearing_scheduled')).toEqual(['case-20']);
+    expect(find('hagiaval')).toEqual([]);
+    expect(find('jüri')).toEqual(['case-3']);
+  });
+
   it('needs every word to match', () => {
     expect(ids(listCases(db, { text: 'laenu nõue', limit: 10 }))).toEqual(['case-2']);
     expect(ids(listCases(db, { text: 'laenu vargus', limit: 10 }))).toEqual([]);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../../src-main/services/store/cache.js';
 import { initialSchema } from '../../../../../src-main/services/store/migrations/0001-initial.js';
+import { expectRollsBack } from './helpers.js';
 
 function columns(db: Database.Database, table: string): string[] {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
@@ -73,5 +74,13 @@ describe('migration 0001 (initial)', () => {
     expect(find('"Õunaaia"')).toEqual([1]);
     expect(find('"juri" "smidt"')).toEqual([1]);
     expect(find('"pirn"*')).toEqual([]);
+  });
+});
+
+describe('migration 0001 (initial), failing', () => {
+  it('leaves an empty file empty when it fails half way', () => {
+    const db = new Database(':memory:');
+    expectRollsBack(db, 1);
+    db.close();
   });
 });
