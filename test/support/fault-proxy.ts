@@ -2,6 +2,7 @@
 // target and, per request/response exchange, drops the connection, delays the response, resets the
 // connection mid-response or ends it after part of the response — drawn from a seeded PRNG.
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
+import { mulberry32 } from './determinism.js';
 
 export interface Faults {
   /** Chance that the connection is closed when a request arrives, before it reaches the target. */
@@ -56,18 +57,6 @@ export const NO_FAULTS: Faults = {
   delayRate: 0,
   delayMs: [0, 0],
 };
-
-/** mulberry32: a small, fast PRNG; the same seed gives the same sequence in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Cut = 'reset' | 'truncate';
 

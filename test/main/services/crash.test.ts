@@ -35,6 +35,7 @@ import { splitName } from '../support/id-card.js';
 import { ensureKeyring } from '../support/keyring.js';
 import { devSession, devUsers, registerView, type StaffMember } from '../support/register.js';
 import { startTcpGate } from '../support/tcp-gate.js';
+import { canonical, mulberry32 } from '../../support/determinism.js';
 
 const RUNS = Number(process.env.CHAMBERS_CRASH_RUNS ?? 50);
 const SEED = 0xc4a5_0005;
@@ -43,30 +44,6 @@ const CHILD = join(ROOT, 'test', 'main', 'support', 'crash-child.ts');
 /** Cases changed on the register before each start, so every start has a pull to do. */
 const TOUCHED_PER_RUN = 60;
 const EDITED_CASES = 12;
-
-/** mulberry32 for the kill times and the workload seeds. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** JSON with sorted keys, so equal values hash equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function hashOf(items: Iterable<[string, unknown]>): string {
   const hash = createHash('sha256');
@@ -202,7 +179,7 @@ describe('a desktop client killed with SIGKILL during sign-in, pull and push', (
     expect(caseIds).toHaveLength(EDITED_CASES);
     const dataDir = join(dir, 'desktop');
     const env = { ...process.env, SOFTHSM2_CONF: hsmConf };
-    const random = prng(SEED);
+    const random = mulberry32(SEED);
     const task = (mode: CrashTask['mode'], run: number): CrashTask => ({
       mode,
       registerUrl,

@@ -24,6 +24,7 @@ import {
 } from '../../../scripts/testcards/pki.js';
 import { prepareSoftHsm, SOFTHSM_MODULE, writeCard } from '../../../scripts/testcards/softhsm.js';
 import { seedBulkCourt } from '../../support/bulk-register.js';
+import { canonical } from '../../support/determinism.js';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy.js';
 import { splitName } from '../support/id-card.js';
 import { ensureKeyring } from '../support/keyring.js';
@@ -56,18 +57,6 @@ async function value<T>(channel: string, input?: unknown): Promise<T> {
   const result = await invoke(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
-}
-
-/** JSON with object keys sorted, so equal snapshots give equal text whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function hashSnapshots(snapshots: Iterable<CaseSnapshot>): string {

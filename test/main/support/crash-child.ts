@@ -5,6 +5,7 @@
 import { createInvoker } from '../../../src-main/ipc/handler-registry.js';
 import { createServices } from '../../../src-main/services/index.js';
 import type { SyncStatus } from '../../../src-shared/contract/index.js';
+import { mulberry32 } from '../../support/determinism.js';
 
 export interface CrashTask {
   mode: 'work' | 'final';
@@ -33,18 +34,6 @@ export type CrashLine =
 const say = (line: CrashLine): void => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
-
-/** mulberry32: the same seed gives the same workload. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Reports the register requests in flight, so the parent knows what a kill interrupted. */
 function watchRequests(): void {
@@ -114,7 +103,7 @@ async function main(task: CrashTask): Promise<number> {
     return 1;
   }
 
-  const random = prng(task.seed);
+  const random = mulberry32(task.seed);
   for (let edit = 1; ; edit++) {
     const caseId = task.caseIds[Math.floor(random() * task.caseIds.length)]!;
     const text = `r${task.run} e${edit} ${caseId}`;
