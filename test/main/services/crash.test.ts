@@ -102,6 +102,12 @@ function startChild(task: CrashTask, env: NodeJS.ProcessEnv): RunLog {
   return { lines, exit, child, stderr, state };
 }
 
+/** Resolves when `condition` holds (checked every 2 ms) or after `timeoutMs`. */
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+}
+
 /** `openssl ocsp` re-reads its index only when its mtime changed by whole seconds (as idCardFixture). */
 function responderSeesIndex(pki: TestPki): void {
   const bumped = Math.max(Date.now(), statSync(pki.indexPath).mtimeMs + 2_000) / 1_000;
@@ -206,11 +212,19 @@ describe('a desktop client killed with SIGKILL during sign-in, pull and push', (
       );
       const log = startChild(task('work', run), env);
       await log.state.ready;
-      await new Promise((resolve) => setTimeout(resolve, 50 + random() * 2_450));
       const { state } = log;
-      if (!state.signedIn) phases['sign-in']++;
+      // Most kills land at a random time; every fourth run waits for a pull request in flight and
+      // every fourth (shifted) for a push, so both are cut mid-request whatever the machine's speed.
+      const target = run % 4 === 2 ? 'pulls' : run % 4 === 3 ? 'pushes' : null;
+      if (target) await until(() => state[target] > 0 || log.child.exitCode !== null, 10_000);
+      // And every fourth run is cut early, inside the card sign-in.
+      const delay = target ? random() * 20 : run % 4 === 0 ? 20 + random() * 150 : 50 + random() * 2_450;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      // What the kill cut: a request in flight first (the first pull runs inside sign-in).
+      if (state.pulls > 0) phases.pull++;
       else if (state.pushes > 0) phases.push++;
-      else if (state.pulls > 0 || state.syncing) phases.pull++;
+      else if (!state.signedIn) phases['sign-in']++;
+      else if (state.syncing) phases.pull++;
       else phases['local edits']++;
       log.child.kill('SIGKILL');
       const { signal } = await log.exit;
