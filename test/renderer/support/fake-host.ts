@@ -12,6 +12,7 @@ import { type EventName, type EventPayload, events } from '../../../src-shared/c
 import { AppError, describeIssues, err, ok, type Result } from '../../../src-shared/contract/result';
 import type { CardList, CardSummary } from '../../../src-shared/contract/id-card';
 import type { SyncStatus } from '../../../src-shared/contract/sync-status';
+import type { NoteConflict } from '../../../src-shared/contract/notes';
 import type { CaseSnapshot, CaseSummary } from '../../../src-shared/domain/case';
 import { DEMO_CARDS, DEMO_CASES, DEMO_PIN, DEMO_USERS, idCardSession } from './demo-data';
 
@@ -41,6 +42,8 @@ export interface FakeHostState {
   signInError: AppError | null;
   /** While set, `session:signIn` waits for it: lets a test see the busy state. */
   signInGate: Promise<void> | null;
+  /** Notes in conflict, as `notes:conflicts` answers; resolving one removes it. */
+  conflicts: NoteConflict[];
 }
 
 export interface FakeHost {
@@ -88,6 +91,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     connection: options.connection ?? 'online',
     signInError: null,
     signInGate: null,
+    conflicts: [],
   };
   const requireSession = () => {
     if (!state.session) throw new AppError('unauthenticated', 'Not signed in.');
@@ -162,8 +166,12 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       unsent: true,
       conflictId: null,
     }),
-    'notes:conflicts': () => [],
-    'notes:resolve': () => null,
+    'notes:conflicts': () => state.conflicts,
+    'notes:resolve': ({ conflictId }) => {
+      state.conflicts = state.conflicts.filter((conflict) => conflict.id !== conflictId);
+      state.sync = { ...state.sync, conflicts: state.conflicts.length };
+      return null;
+    },
     'outbox:failed': () => [],
     'outbox:retry': () => null,
     'outbox:dismiss': () => null,

@@ -25,3 +25,49 @@ export function useSyncNow() {
     },
   });
 }
+
+export const syncProblemKeys = {
+  all: [...syncKeys.all, 'problems'] as const,
+  conflicts: () => [...syncProblemKeys.all, 'conflicts'] as const,
+  failed: () => [...syncProblemKeys.all, 'failed'] as const,
+};
+
+/** Notes edited here and on the register: both texts, until the user chooses. */
+export const noteConflictsQuery = () =>
+  queryOptions({
+    queryKey: syncProblemKeys.conflicts(),
+    queryFn: () => call((api) => api.notesConflicts()),
+  });
+
+/** Changes the register refused for good. */
+export const failedChangesQuery = () =>
+  queryOptions({
+    queryKey: syncProblemKeys.failed(),
+    queryFn: () => call((api) => api.outboxFailed()),
+  });
+
+function useAfterProblemChange() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: syncProblemKeys.all });
+    void queryClient.invalidateQueries({ queryKey: syncKeys.status() });
+  };
+}
+
+export function useResolveConflict() {
+  const done = useAfterProblemChange();
+  return useMutation({
+    mutationFn: (input: { conflictId: string; choice: 'mine' | 'theirs' }) =>
+      call((api) => api.notesResolve(input)),
+    onSettled: done,
+  });
+}
+
+export function useFailedChangeAction() {
+  const done = useAfterProblemChange();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'retry' | 'dismiss' }) =>
+      call((api) => (action === 'retry' ? api.outboxRetry({ id }) : api.outboxDismiss({ id }))),
+    onSettled: done,
+  });
+}
