@@ -1,13 +1,11 @@
 // What `npm start` needs for ID-card sign-in on a machine with no real card: the demo court's test
 // cards (SoftHSM2 tokens from scripts/testcards), their OCSP responder, and an OS keychain.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { demoStaff } from '../src-register/seed/demo-people.js';
 import { tryPorts } from './start-support.js';
 import { type CardsManifest, createDemoCardsAsync, readCardsManifest } from './testcards/demo-cards.js';
 import { DEFAULT_OCSP_URL, startOcspResponderFor } from './testcards/pki.js';
-import { secretServiceAnswers, startPrivateKeyring } from './testcards/private-keyring.js';
+import { secretServiceAnswers, startProcessKeyring } from './testcards/private-keyring.js';
 
 export interface DemoIdCards {
   manifest: CardsManifest;
@@ -44,17 +42,11 @@ export async function startDemoIdCards(dir: string): Promise<DemoIdCards> {
  */
 export async function ensureKeychain(): Promise<(() => Promise<void>) | null> {
   if (process.platform !== 'linux' || secretServiceAnswers()) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'chambers-keyring-'));
   try {
-    const keyring = await startPrivateKeyring(dir);
-    Object.assign(process.env, keyring.env);
+    const stop = await startProcessKeyring();
     console.log('No OS keychain is running here; started a private one for this run (it ends with it).');
-    return async () => {
-      await keyring.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    return stop;
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
     console.warn(
       `No OS keychain is available and a private one could not be started (${(error as Error).message}).\n` +
         'Chambers will refuse to sign in rather than keep secrets in a plain file.',

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoCardsAsync } from '../../scripts/testcards/demo-cards.js';
 import { startOcspResponderFor } from '../../scripts/testcards/pki.js';
-import { secretServiceAnswers, startPrivateKeyring } from '../../scripts/testcards/private-keyring.js';
+import { secretServiceAnswers, startProcessKeyring } from '../../scripts/testcards/private-keyring.js';
 
 export interface BenchCard {
   module: string;
@@ -16,11 +16,7 @@ export interface BenchCard {
 
 export async function startBenchCard(dir: string, person: { name: string; personalCode: string }) {
   const stops: Array<() => Promise<void>> = [];
-  if (!secretServiceAnswers()) {
-    const keyring = await startPrivateKeyring(join(dir, 'keyring'));
-    Object.assign(process.env, keyring.env);
-    stops.push(() => keyring.stop());
-  }
+  if (!secretServiceAnswers()) stops.push(await startProcessKeyring());
   const manifest = await createDemoCardsAsync(join(dir, 'cards'), [person]);
   process.env.SOFTHSM2_CONF = manifest.softhsmConf;
   const responder = await startOcspResponderFor(manifest.ocsp);

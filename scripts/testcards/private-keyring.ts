@@ -2,7 +2,8 @@
 // nothing else is ever started on it) and gnome-keyring-daemon serving the Secret Service on it, with all
 // XDG folders inside `dir`. The developer's own keychain is never touched.
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export interface PrivateKeyring {
@@ -179,4 +180,26 @@ export function secretServiceAnswers(env: NodeJS.ProcessEnv = process.env): bool
     timeout: 10_000,
   });
   return result.status === 0;
+}
+
+/**
+ * A private keyring for this process: started in a fresh temporary folder, its environment put into
+ * `process.env` (so everything started later in this process, and its children, use it). The
+ * returned function stops it and removes both the folder and the environment.
+ */
+export async function startProcessKeyring(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'chambers-keyring-'));
+  let keyring: PrivateKeyring;
+  try {
+    keyring = await startPrivateKeyring(dir);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  Object.assign(process.env, keyring.env);
+  return async () => {
+    await keyring.stop();
+    for (const name of Object.keys(keyring.env)) delete process.env[name];
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
