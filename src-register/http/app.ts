@@ -17,6 +17,7 @@ import { addAllocationRoutes } from './routes/allocation.js';
 import { addAuditRoutes } from './routes/audit.js';
 import { addAuthRoutes } from './routes/auth.js';
 import { addCaseRoutes } from './routes/cases.js';
+import { addCourtRoutes } from './routes/court.js';
 import { addDevSignInRoutes } from './routes/dev-sign-in.js';
 import { addDocumentRoutes } from './routes/documents.js';
 import { addHealthRoutes } from './routes/health.js';
@@ -102,5 +103,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   addCaseRoutes(host, deps);
   addAllocationRoutes(host, deps);
   addAuditRoutes(host, deps);
+  addCourtRoutes(host, deps);
   return app;
 }

@@ -4,3 +4,4 @@ export * from './registration.js';
 export * from './sync.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './court.js';

@@ -101,6 +101,8 @@ describeOnBothDatabases('register HTTP API', (dbs) => {
         '/api/v1/cases/{caseId}/reassign',
         '/api/v1/courts/{court}/absences',
         '/api/v1/courts/{court}/allocation-plan',
+        '/api/v1/courts/{court}/judges',
+        '/api/v1/courts/{court}/statistics',
         '/api/v1/auth/sign-out',
         '/api/v1/auth/challenge',
         '/api/v1/auth/token',
