@@ -1,6 +1,7 @@
 import { AppError } from '../../src-shared/contract/index.js';
 import { API_PREFIX, ErrorBody } from '../../src-shared/register-api/index.js';
 import { type EncryptedBlobStore, blobDirFor, openEncryptedBlobStore, sha256Hex } from './blob-store.js';
+import { type Deadline, startDeadline } from './deadline.js';
 import type { ActiveSession } from './session.js';
 
 /** What the documents need of a session: its user, token, cache, and the cache key (for the blob key). */
@@ -38,6 +39,7 @@ export interface DocumentsDeps {
   prefetchRestricted?: boolean;
   /** Each download's bytes are sealed to disk in records of this size, so an interruption keeps them. */
   recordBytes?: number;
+  /** How long a download may go without an answer or a byte before it gives up (default 30 s). */
   timeoutMs?: number;
   now?: () => Date;
   fetch?: typeof fetch;
@@ -98,7 +100,7 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
   const concurrency = Math.max(deps.concurrency ?? 3, 1);
   const horizonMs = (deps.horizonDays ?? 14) * 86_400_000;
   const recordBytes = deps.recordBytes ?? 256 * 1024;
-  const timeoutMs = deps.timeoutMs ?? 60_000;
+  const timeoutMs = deps.timeoutMs ?? 30_000;
   const now = deps.now ?? (() => new Date());
   const fetchImpl = deps.fetch ?? fetch;
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
@@ -111,14 +113,20 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     deps.onProgress?.(progress);
   }
 
-  async function request(a: Active, sha256: string, headers: Record<string, string>): Promise<Response> {
-    const timeout = AbortSignal.timeout(timeoutMs);
+  async function request(
+    a: Active,
+    sha256: string,
+    headers: Record<string, string>,
+    deadline: Deadline,
+  ): Promise<Response> {
     try {
-      return await fetchImpl(`${baseUrl}${API_PREFIX}/blobs/${sha256}`, {
-        headers: { ...headers, authorization: `Bearer ${a.session.token}` },
-        signal: AbortSignal.any([a.controller.signal, timeout]),
-        redirect: 'error',
-      });
+      return await deadline.race(
+        fetchImpl(`${baseUrl}${API_PREFIX}/blobs/${sha256}`, {
+          headers: { ...headers, authorization: `Bearer ${a.session.token}` },
+          signal: deadline.signal,
+          redirect: 'error',
+        }),
+      );
     } catch (error) {
       if (a.controller.signal.aborted) throw a.controller.signal.reason ?? error;
       throw new AppError('unavailable', `The register at ${baseUrl} cannot be reached for a document.`);
@@ -144,6 +152,21 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
 
   /** One download: resumes a partial one with Range/If-Range, restarts when the register says so. */
   async function download(a: Active, sha256: string, size: number | null): Promise<Buffer> {
+    // A download that goes silent (no headers, or no bytes) for the limit gives up; a slow one goes on.
+    const deadline = startDeadline(timeoutMs, a.controller.signal);
+    try {
+      return await downloadWithin(a, sha256, size, deadline);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async function downloadWithin(
+    a: Active,
+    sha256: string,
+    size: number | null,
+    deadline: Deadline,
+  ): Promise<Buffer> {
     for (let attempt = 0; attempt < 2; attempt++) {
       let have = a.store.partial(sha256);
       const headers: Record<string, string> = { accept: '*/*' };
@@ -151,13 +174,13 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
         headers.range = `bytes=${have.byteLength}-`;
         headers['if-range'] = `"${sha256}"`;
       }
-      const response = await request(a, sha256, headers);
+      const response = await request(a, sha256, headers, deadline);
       if (response.status === 416) {
         await response.body?.cancel();
         a.store.discardPartial(sha256);
         continue;
       }
-      if (!response.ok) throw await refusal(response);
+      if (!response.ok) throw await deadline.race(refusal(response));
       const resumed =
         response.status === 206 &&
         (response.headers.get('content-range') ?? '').startsWith(`bytes ${have.byteLength}-`);
@@ -182,8 +205,9 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
       try {
         for (;;) {
           if (!reader) break;
-          const { done, value } = await reader.read();
+          const { done, value } = await deadline.race(reader.read());
           if (done) break;
+          deadline.refresh();
           pending.push(Buffer.from(value));
           pendingBytes += value.byteLength;
           if (size !== null && offset + pendingBytes > size) {
@@ -351,11 +375,12 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     async stop() {
       const a = active;
       if (!a) return;
+      // Let go first: downloads slow to stop must not touch the next session's progress.
+      active = null;
+      progress = IDLE;
       a.controller.abort(new AppError('unavailable', 'Documents stopped.'));
       await a.round?.catch(() => undefined);
       await Promise.allSettled([...a.inflight.values()]);
-      active = null;
-      progress = IDLE;
     },
   };
 }

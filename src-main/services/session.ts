@@ -9,6 +9,7 @@ import type { SessionUser } from '../../src-shared/domain/index.js';
 import type { CardCertificate, CardReader } from './card/index.js';
 import type { EventBus } from './events.js';
 import type { SecretStore } from './keychain.js';
+import { settleWithin } from './deadline.js';
 import { type RegisterClient, RegisterUnreachableError } from './register-client.js';
 import { cacheFileFor, openUserCache } from './session/cache-file.js';
 import { type KeychainItem, accountFor, readItem, writeItem } from './session/keychain-item.js';
@@ -69,10 +70,13 @@ export interface SessionDeps {
   keychain: SecretStore;
   appVersion: string;
   hooks?: SessionHooks;
+  /** How long a session's end waits for background work to stop before closing the cache anyway. */
+  stopWithinMs?: number;
 }
 
 export function createSessionService(deps: SessionDeps): SessionService {
   const { client, events, dataDir, cards, keychain, hooks = {} } = deps;
+  const stopWithinMs = deps.stopWithinMs ?? 10_000;
   const origin = new URL(client.baseUrl).origin;
   let active: (ActiveSession & { account: string }) | null = null;
   // Sign-in and sign-out run one at a time so a cache is never opened twice or closed in use.
@@ -86,12 +90,20 @@ export function createSessionService(deps: SessionDeps): SessionService {
   async function end(reason: SessionEndReason, forget: { revoke: boolean; token: boolean }): Promise<void> {
     const ending = active;
     if (!ending) return;
+    // Locked at once: no channel answers for this user from here on, whatever is still winding down.
+    active = null;
+    events.emit('session:changed', { signedIn: false, reason });
     try {
-      await hooks.beforeSignOut?.(ending);
+      // Background work (pull, push, downloads) stops before the cache closes, but a connection that
+      // went silent must not keep the cache open or the next user waiting.
+      const stopped = hooks.beforeSignOut?.(ending) ?? Promise.resolve();
+      await settleWithin(stopped, stopWithinMs, () =>
+        console.error(
+          `Background sync did not stop within ${stopWithinMs / 1000} s of the session ending; the cache is closed regardless.`,
+        ),
+      );
     } finally {
-      active = null;
       ending.cache.close();
-      events.emit('session:changed', { signedIn: false, reason });
     }
     if (forget.token) {
       try {

@@ -281,12 +281,13 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       const run = current;
       if (!run) return;
       clearTimer(run);
-      run.controller.abort(new AppError('unavailable', 'Sync stopped.'));
-      await run.running?.catch(() => undefined);
-      clearTimer(run);
+      // Let go first: a run that is slow to stop must not touch the next session's status.
       current = null;
       status = IDLE;
       events.emit('sync:status', status);
+      run.controller.abort(new AppError('unavailable', 'Sync stopped.'));
+      await run.running?.catch(() => undefined);
+      clearTimer(run);
     },
   };
 }

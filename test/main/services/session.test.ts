@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionEndReason } from '../../../src-shared/contract/index.js';
 import { type CardReader, createCardReader } from '../../../src-main/services/card/index.js';
 import { createEventBus, type EventBus } from '../../../src-main/services/events.js';
@@ -294,8 +294,9 @@ describe('ID-card session', () => {
       fx.removeCard(card);
       expect(await ended).toEqual({ signedIn: false, reason: 'card-removed' });
       expect(Date.now() - removedAt).toBeLessThan(2_500);
-      expect(cache.open).toBe(false);
+      // Locked at the event; the cache closes as soon as background work has stopped.
       expect(d.session.get()).toBeNull();
+      await vi.waitFor(() => expect(cache.open).toBe(false), { timeout: 10_000 });
       expect((await itemOf(person.personalCode))?.sessionToken).toBeTruthy();
 
       // Put back (as a new token) and PIN: signed in again.
