@@ -1,9 +1,9 @@
 import { AppError } from '../../src-shared/contract/index.js';
 import type { CaseSnapshot, CaseSummary, ProcedureType } from '../../src-shared/domain/index.js';
 import type { ActiveSession } from './session.js';
-import { type CacheDb, cacheSource, onCacheClose } from './store/cache.js';
+import type { CacheDb } from './store/cache.js';
 import { getCaseSnapshot, listCases, listCasesSql, toSummaries } from './store/case-queries.js';
-import { type SearchWorker, startSearchWorker } from './store/search-worker.js';
+import { type SearchWorkers, createSearchWorkers } from './store/search-worker.js';
 
 export interface CaseListInput {
   text?: string;
@@ -25,28 +25,14 @@ const DEFAULT_LIMIT = 100;
  * The worker is started with the first list of a session (its key derivation then runs before the
  * first search) and ends when the session's cache closes. An in-memory cache is searched here.
  */
-export function createCasesService(session: {
-  /** The active session or an `unauthenticated` error. */
-  require(): Pick<ActiveSession, 'cache'>;
-}): CasesService {
-  let search: { cache: CacheDb; worker: SearchWorker } | null = null;
-
-  function workerFor(cache: CacheDb): SearchWorker | null {
-    if (search?.cache === cache && search.worker.alive()) return search.worker;
-    // A crashed worker, or one left from another cache, is replaced.
-    if (search) void search.worker.close();
-    search = null;
-    const source = cacheSource(cache);
-    if (!source || !cache.open) return null;
-    const worker = startSearchWorker(source);
-    const current = { cache, worker };
-    search = current;
-    onCacheClose(cache, () => {
-      void worker.close();
-      if (search === current) search = null;
-    });
-    return worker;
-  }
+export function createCasesService(
+  session: {
+    /** The active session or an `unauthenticated` error. */
+    require(): Pick<ActiveSession, 'cache'>;
+  },
+  workers: SearchWorkers = createSearchWorkers(),
+): CasesService {
+  const workerFor = (cache: CacheDb) => workers.workerFor(cache);
 
   return {
     async list(input = {}) {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Handlers } from '../ipc/handler-registry.js';
 import { createCardReader, defaultModulePath } from './card/index.js';
 import { createCasesService } from './cases.js';
+import { createCourtAdminHandlers } from './court-admin.js';
 import { createDocumentsService } from './documents.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createKeychain, type SecretStore } from './keychain.js';
@@ -9,6 +10,9 @@ import { createNotesService } from './notes.js';
 import { createPushEngine } from './push.js';
 import { createRegisterClient } from './register-client.js';
 import { createSessionService } from './session.js';
+import { createSettingsHandlers } from './settings.js';
+import { createSearchWorkers } from './store/search-worker.js';
+import { createWorkspaceHandlers } from './workspace/index.js';
 import { outboxStatus } from './store/outbox.js';
 import { createSyncEngine } from './sync.js';
 
@@ -80,7 +84,21 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       },
     },
   });
-  const cases = createCasesService(session);
+  // One search worker per open cache, shared by the case list, My work and Search.
+  const searchWorkers = createSearchWorkers();
+  const cases = createCasesService(session, searchWorkers);
+  const workspace = createWorkspaceHandlers({ session, searchWorkers });
+  const courtAdmin = createCourtAdminHandlers({
+    client,
+    session,
+    // The new case is in the register now: a pull brings it into this computer's cache.
+    afterRegistered: () => void sync.pull().catch(() => undefined),
+    onUnauthenticated: () => void session.expire(),
+  });
+  const settings = createSettingsHandlers({
+    dataDir: config.dataDir,
+    inEffect: { registerUrl: client.baseUrl, cardModule },
+  });
   const notes = createNotesService({
     session,
     onQueued: () => {
@@ -142,6 +160,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       push.notify();
       return sync.pull();
     },
+    ...workspace,
+    ...courtAdmin,
+    ...settings,
   };
 
   return {

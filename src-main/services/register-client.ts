@@ -1,12 +1,22 @@
 import { z } from 'zod';
+import { startDeadline } from './deadline.js';
 import { AppError, type ErrorCode, describeIssues } from '../../src-shared/contract/index.js';
 import {
+  AbsenceResponse,
+  type AbsenceRequest,
+  AllocationPlanResponse,
   API_PREFIX,
   AuthChallengeResponse,
   type AuthTokenRequest,
+  CourtJudgesResponse,
+  type CourtStatisticsQuery,
+  CourtStatisticsResponse,
   ErrorBody,
   HealthResponse,
   MeResponse,
+  type PutAllocationPlanRequest,
+  type RegistrationRequest,
+  RegistrationResponse,
   SessionResponse,
   type SyncChange,
   SyncChangesResponse,
@@ -51,10 +61,30 @@ export interface RegisterClient {
     body: SyncMutationsRequest,
     signal?: AbortSignal,
   ): Promise<SyncMutationsResponse>;
+  /** Registers a case (chancery); a retry with the same `requestId` answers with the first registration. */
+  registerCase(token: string, body: RegistrationRequest): Promise<RegistrationResponse>;
+  /** The court's allocation plan in force and its versions (court president). */
+  allocationPlan(token: string, court: string): Promise<AllocationPlanResponse>;
+  /** Adopts a new version of the court's allocation plan (court president). */
+  putAllocationPlan(
+    token: string,
+    court: string,
+    plan: z.input<typeof PutAllocationPlanRequest>,
+  ): Promise<AllocationPlanResponse>;
+  /** Records a judge's absence (court president). */
+  addAbsence(token: string, court: string, absence: AbsenceRequest): Promise<AbsenceResponse>;
+  /** The court's judges with their current and coming absences (court president). */
+  courtJudges(token: string, court: string): Promise<CourtJudgesResponse>;
+  /** CEPEJ indicators per judge and procedure type for a period. */
+  courtStatistics(
+    token: string,
+    court: string,
+    query: CourtStatisticsQuery,
+  ): Promise<CourtStatisticsResponse>;
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   token?: string;
   body?: unknown;
   signal?: AbortSignal;
@@ -95,8 +125,7 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     opts: RequestOptions = {},
   ): Promise<z.output<S>> {
     const method = opts.method ?? 'GET';
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const deadline = startDeadline(timeoutMs, opts.signal);
     const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -104,17 +133,19 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     let response: Response;
     let text: string;
     try {
-      response = await fetch(`${baseUrl}${API_PREFIX}${path}`, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal,
-        redirect: 'error',
-      });
-      text = await response.text();
+      response = await deadline.race(
+        fetch(`${baseUrl}${API_PREFIX}${path}`, {
+          method,
+          headers,
+          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          signal: deadline.signal,
+          redirect: 'error',
+        }),
+      );
+      text = await deadline.race(response.text());
     } catch (error) {
       if (opts.signal?.aborted) throw opts.signal.reason ?? error;
-      if (timeout.aborted) {
+      if (deadline.timedOut()) {
         throw new RegisterUnreachableError(
           `The register at ${baseUrl} did not answer within ${timeoutMs / 1000} s.`,
         );
@@ -123,6 +154,8 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
       throw new RegisterUnreachableError(
         `The register at ${baseUrl} cannot be reached${cause ? ` (${cause})` : ''}.`,
       );
+    } finally {
+      deadline.dispose();
     }
 
     const json = parseJson(text);
@@ -159,8 +192,34 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     },
     syncMutations: (token, body, signal) =>
       request(SyncMutationsResponse, '/sync/mutations', { method: 'POST', token, body, signal }),
+    registerCase: (token, body) => request(RegistrationResponse, '/cases', { method: 'POST', token, body }),
+    allocationPlan: (token, court) =>
+      request(AllocationPlanResponse, `/courts/${courtSegment(court)}/allocation-plan`, { token }),
+    putAllocationPlan: (token, court, plan) =>
+      request(AllocationPlanResponse, `/courts/${courtSegment(court)}/allocation-plan`, {
+        method: 'PUT',
+        token,
+        body: plan,
+      }),
+    addAbsence: (token, court, absence) =>
+      request(AbsenceResponse, `/courts/${courtSegment(court)}/absences`, {
+        method: 'POST',
+        token,
+        body: absence,
+      }),
+    courtJudges: (token, court) =>
+      request(CourtJudgesResponse, `/courts/${courtSegment(court)}/judges`, { token }),
+    courtStatistics: (token, court, query) => {
+      const params = new URLSearchParams({ from: query.from, to: query.to });
+      return request(CourtStatisticsResponse, `/courts/${courtSegment(court)}/statistics?${params}`, {
+        token,
+      });
+    },
   };
 }
+
+/** A court code as one path segment; the register refuses anything but 2–8 capital letters anyway. */
+const courtSegment = (court: string) => encodeURIComponent(court);
 
 const isCaseChange = (change: SyncFeedChange): change is SyncChange => change.kind !== 'case-note';
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../services/index.js';
+import { readSettingsFile } from '../services/settings.js';
 import { startWebHost } from './server.js';
 
 const USAGE =
@@ -17,7 +18,7 @@ function readFlags() {
   try {
     return parseArgs({
       options: {
-        register: { type: 'string', default: 'http://127.0.0.1:4610' },
+        register: { type: 'string' },
         data: { type: 'string', default: './.data/desktop' },
         port: { type: 'string', default: '0' },
         renderer: { type: 'string', default: 'dist/renderer' },
@@ -29,21 +30,31 @@ function readFlags() {
 }
 
 const flags = readFlags();
+const dataDir = resolve(flags.data);
+// Settings saved from the Settings screen; a flag or the environment wins over them.
+let saved: ReturnType<typeof readSettingsFile>;
+try {
+  saved = readSettingsFile(dataDir);
+} catch (error) {
+  fail((error as Error).message);
+}
+const registerUrl = flags.register ?? saved?.registerUrl ?? 'http://127.0.0.1:4610';
+const cardModule = process.env.CHAMBERS_PKCS11_MODULE ?? saved?.cardModule;
 const port = Number(flags.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`--port must be a port number, not "${flags.port}".`);
-if (!URL.canParse(flags.register) || !/^https?:$/.test(new URL(flags.register).protocol)) {
-  fail(`--register must be an http(s) URL, not "${flags.register}".`);
+if (!URL.canParse(registerUrl) || !/^https?:$/.test(new URL(registerUrl).protocol)) {
+  fail(`--register must be an http(s) URL, not "${registerUrl}".`);
 }
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 const services = await createServices({
-  registerUrl: flags.register,
-  dataDir: resolve(flags.data),
+  registerUrl,
+  dataDir,
   host: 'browser',
   version,
   // The PKCS#11 module of the ID-card reader; OpenSC's default when unset.
-  ...(process.env.CHAMBERS_PKCS11_MODULE ? { cardModule: process.env.CHAMBERS_PKCS11_MODULE } : {}),
+  ...(cardModule ? { cardModule } : {}),
 });
 const host = await startWebHost({ services, rendererDir: resolve(flags.renderer), port });
 console.log(`Chambers is running at ${host.url}`);

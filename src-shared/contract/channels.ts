@@ -10,6 +10,7 @@ import {
   OpenedDocument,
 } from './notes.js';
 import { SyncStatus } from './sync-status.js';
+import { workspaceChannels } from './workspace.js';
 
 const CaseId = z.string().min(1).max(64);
 
@@ -69,6 +70,7 @@ export const channels = {
   'documents:progress': { input: z.void(), output: DocumentsProgress },
   'sync:status': { input: z.void(), output: SyncStatus },
   'sync:now': { input: z.void(), output: SyncStatus },
+  ...workspaceChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

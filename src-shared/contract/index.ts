@@ -5,3 +5,4 @@ export * from './id-card.js';
 export * from './notes.js';
 export * from './result.js';
 export * from './sync-status.js';
+export * from './workspace.js';

@@ -24,8 +24,11 @@ interface SummaryRow {
   hearings: string;
 }
 
-// Only the small parts of the snapshot are pulled out, in SQLite, rather than parsing every step.
-const SUMMARY_COLUMNS = `
+/**
+ * The columns `toSummaries` reads, over `cases c`. Only the small parts of the snapshot are pulled
+ * out, in SQLite, rather than parsing every step.
+ */
+export const SUMMARY_COLUMNS = `
   c.id, c.number, c.procedure_type, c.status, c.subject, c.restriction, c.registered_at,
   c.next_hearing_at,
   json_extract(c.snapshot, '$.court') AS court,

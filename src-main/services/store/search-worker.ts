@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { AppError } from '../../../src-shared/contract/index.js';
-import type { CacheSource } from './cache.js';
+import { type CacheDb, type CacheSource, cacheSource, onCacheClose } from './cache.js';
 
 /**
  * Runs read-only queries (the case search) on a worker thread with its own read-only connection to
@@ -113,6 +113,38 @@ export function startSearchWorker(source: CacheSource): SearchWorker {
     async close() {
       failAll(new AppError('unavailable', 'The search was stopped: the session ended.'));
       await worker.terminate();
+    },
+  };
+}
+
+/** One search worker per open cache, shared by whatever searches it (the case list, the search screen). */
+export interface SearchWorkers {
+  /** The worker of this cache, started on first use; null for an in-memory cache or a closed one. */
+  workerFor(cache: CacheDb): SearchWorker | null;
+}
+
+/**
+ * Keeps the worker of the current cache: a crashed worker, or one left from another cache, is
+ * replaced; the worker ends when its cache closes (sign-out, expiry, shutdown).
+ */
+export function createSearchWorkers(
+  start: (source: CacheSource) => SearchWorker = startSearchWorker,
+): SearchWorkers {
+  let current: { cache: CacheDb; worker: SearchWorker } | null = null;
+  return {
+    workerFor(cache) {
+      if (current?.cache === cache && current.worker.alive()) return current.worker;
+      if (current) void current.worker.close();
+      current = null;
+      const source = cacheSource(cache);
+      if (!source || !cache.open) return null;
+      const entry = { cache, worker: start(source) };
+      current = entry;
+      onCacheClose(cache, () => {
+        void entry.worker.close();
+        if (current === entry) current = null;
+      });
+      return entry.worker;
     },
   };
 }

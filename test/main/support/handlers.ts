@@ -36,6 +36,17 @@ export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'documents:progress': async () => ({ running: false, done: 0, total: 0, failed: 0 }),
     'sync:status': notHere,
     'sync:now': notHere,
+    'work:mine': notHere,
+    'search:cases': async () => [],
+    'search:facets': async () => ({ courts: [], judges: [] }),
+    'cases:register': notHere,
+    'court:judges': notHere,
+    'allocation:plan': notHere,
+    'allocation:putPlan': notHere,
+    'allocation:addAbsence': notHere,
+    'court:statistics': notHere,
+    'settings:get': notHere,
+    'settings:put': notHere,
     ...overrides,
   };
 }
