@@ -1,14 +1,24 @@
 import { useSyncExternalStore } from 'react';
 
-// Hash routes (`#/cases/<id>`): they survive a reload and work the same under `app://` in
-// Electron and under `/` in the browser host, with no server-side routing.
-export type Route = { screen: 'cases'; caseId: string | null };
+// Hash routes (`#/cases/<id>`, `#/work`, …): they survive a reload and work the same under
+// `app://` in Electron and under `/` in the browser host, with no server-side routing.
+export const SCREENS = ['work', 'search', 'cases', 'register', 'allocation', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number];
 
+export type Route =
+  { screen: 'cases'; caseId: string | null } | { screen: Exclude<Screen, 'cases'>; caseId: null };
+
+const isScreen = (name: string): name is Screen => (SCREENS as readonly string[]).includes(name);
+
+/** An unknown or empty address opens My work, the first screen of the day. */
 export function parseHash(hash: string): Route {
-  const match = /^#\/cases\/([^/]+)$/.exec(hash);
-  if (!match?.[1]) return { screen: 'cases', caseId: null };
+  const match = /^#\/([a-z]+)(?:\/([^/]+))?$/.exec(hash);
+  const screen = match?.[1];
+  if (!screen || !isScreen(screen)) return { screen: 'work', caseId: null };
+  if (screen !== 'cases') return { screen, caseId: null };
+  if (!match[2]) return { screen: 'cases', caseId: null };
   try {
-    return { screen: 'cases', caseId: decodeURIComponent(match[1]) };
+    return { screen: 'cases', caseId: decodeURIComponent(match[2]) };
   } catch {
     return { screen: 'cases', caseId: null };
   }
@@ -16,6 +26,10 @@ export function parseHash(hash: string): Route {
 
 export function casesHref(caseId: string | null = null): string {
   return caseId === null ? '#/cases' : `#/cases/${encodeURIComponent(caseId)}`;
+}
+
+export function screenHref(screen: Exclude<Screen, 'cases'>): string {
+  return `#/${screen}`;
 }
 
 export function navigate(href: string): void {

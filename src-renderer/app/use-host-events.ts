@@ -4,6 +4,8 @@ import { caseKeys } from '../features/cases/api/case-queries';
 import { sessionEnded } from '../features/session/api/session-mutations';
 import { sessionKeys } from '../features/session/api/session-queries';
 import { syncStatusQuery } from '../features/sync/api/sync-queries';
+import { applySyncStatusToWork, invalidateWork } from '../features/work/api/work-queries';
+import { searchKeys } from '../features/search/api/search-queries';
 import { onHostEvent } from '../platform/chambers';
 
 // Past this many changed cases, one sweep over all open case files is cheaper than one per id.
@@ -16,9 +18,12 @@ export function useHostEvents(): void {
     const unsubscribes = [
       onHostEvent('sync:status', (status) => {
         queryClient.setQueryData(syncStatusQuery().queryKey, status);
+        applySyncStatusToWork(queryClient, status);
       }),
       onHostEvent('cases:changed', ({ caseIds }) => {
         void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+        void queryClient.invalidateQueries({ queryKey: searchKeys.all });
+        invalidateWork(queryClient);
         if (caseIds.length > MANY_CASES) {
           void queryClient.invalidateQueries({ queryKey: caseKeys.details() });
         } else {

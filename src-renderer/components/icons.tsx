@@ -61,3 +61,33 @@ export const SignOutIcon = ({ className }: { className?: string }) => (
     <path d="M6 3H3.5A1.5 1.5 0 0 0 2 4.5v7A1.5 1.5 0 0 0 3.5 13H6M10.5 5.5 13 8l-2.5 2.5M13 8H6" />
   </Icon>
 );
+
+export const WorkIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <rect x="2.5" y="3" width="11" height="10.5" rx="1.5" />
+    <path d="M5 1.5v3M11 1.5v3M2.5 6.5h11M5 9h2M5 11h4" />
+  </Icon>
+);
+
+export const RegisterIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M4 1.5h5.5L12.5 4.5V14a.5.5 0 0 1-.5.5H4a.5.5 0 0 1-.5-.5V2a.5.5 0 0 1 .5-.5z" />
+    <path d="M8 7v5M5.5 9.5h5" />
+  </Icon>
+);
+
+export const AllocationIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M8 2v3M8 5l-4.5 4M8 5l4.5 4M8 5v4" />
+    <circle cx="3.5" cy="11.5" r="1.75" />
+    <circle cx="8" cy="11.5" r="1.75" />
+    <circle cx="12.5" cy="11.5" r="1.75" />
+  </Icon>
+);
+
+export const SettingsIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <circle cx="8" cy="8" r="2" />
+    <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
+  </Icon>
+);

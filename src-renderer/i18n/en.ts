@@ -1,6 +1,21 @@
 import type { Dictionary } from './dictionary';
+import type { et } from './et';
+import { enAllocation } from './messages/allocation';
+import { enRegister } from './messages/register';
+import { enSearch } from './messages/search';
+import { enSettings } from './messages/settings';
+import { enWork } from './messages/work';
 
-export const en: Dictionary = {
+type CoreKey = Exclude<
+  keyof typeof et,
+  | keyof typeof enWork
+  | keyof typeof enSearch
+  | keyof typeof enRegister
+  | keyof typeof enAllocation
+  | keyof typeof enSettings
+>;
+
+const enCore: Readonly<Record<CoreKey, string>> = {
   'app.name': 'Chambers',
   'app.loading': 'Loading…',
   'app.hostMissing.title': 'Chambers cannot find its host',
@@ -111,6 +126,11 @@ export const en: Dictionary = {
 
   'shell.nav.label': 'Main navigation',
   'shell.nav.cases': 'Cases',
+  'shell.nav.work': 'My work',
+  'shell.nav.search': 'Search',
+  'shell.nav.register': 'Register',
+  'shell.nav.allocation': 'Allocation',
+  'shell.nav.settings': 'Settings',
   'shell.preferences': 'Preferences',
   'shell.language': 'Language',
   'shell.theme': 'Theme',
@@ -285,4 +305,13 @@ export const en: Dictionary = {
   'caseFile.steps.title': 'Procedural steps',
   'caseFile.steps.entered': 'entered {date}',
   'caseFile.steps.empty': 'No procedural steps entered.',
+};
+
+export const en: Dictionary = {
+  ...enCore,
+  ...enWork,
+  ...enSearch,
+  ...enRegister,
+  ...enAllocation,
+  ...enSettings,
 };

@@ -1,6 +1,12 @@
 // Estonian: the default language and the source of the message keys (en.ts must match it).
 // Court vocabulary as courts use it: kohtuasi, menetlus, menetlusosaline, istung.
-export const et = {
+import { etAllocation } from './messages/allocation';
+import { etRegister } from './messages/register';
+import { etSearch } from './messages/search';
+import { etSettings } from './messages/settings';
+import { etWork } from './messages/work';
+
+const etCore = {
   'app.name': 'Chambers',
   'app.loading': 'Laadin…',
   'app.hostMissing.title': 'Chambers ei leia oma rakendust',
@@ -108,6 +114,11 @@ export const et = {
 
   'shell.nav.label': 'Põhinavigatsioon',
   'shell.nav.cases': 'Kohtuasjad',
+  'shell.nav.work': 'Minu töö',
+  'shell.nav.search': 'Otsing',
+  'shell.nav.register': 'Registreeri',
+  'shell.nav.allocation': 'Jaotusplaan',
+  'shell.nav.settings': 'Seaded',
   'shell.preferences': 'Eelistused',
   'shell.language': 'Keel',
   'shell.theme': 'Teema',
@@ -282,4 +293,14 @@ export const et = {
   'caseFile.steps.title': 'Menetlustoimingud',
   'caseFile.steps.entered': 'kantud {date}',
   'caseFile.steps.empty': 'Menetlustoiminguid pole kantud.',
+} as const;
+
+/** Each feature keeps its texts in `messages/<feature>.ts`; keys are prefixed by feature. */
+export const et = {
+  ...etCore,
+  ...etWork,
+  ...etSearch,
+  ...etRegister,
+  ...etAllocation,
+  ...etSettings,
 } as const;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { readPreference, writePreference } from '../lib/local-preference';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -21,12 +21,25 @@ export function applyStoredTheme(): void {
   applyTheme(readTheme());
 }
 
+const listeners = new Set<() => void>();
+let current: Theme | null = null;
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const snapshot = (): Theme => (current ??= readTheme());
+
+/** Stores and applies a theme; every place that shows the choice (top bar, Settings) follows. */
+export function setTheme(next: Theme): void {
+  writePreference(THEME_STORAGE_KEY, next);
+  applyTheme(next);
+  current = next;
+  for (const listener of listeners) listener();
+}
+
 export function useTheme(): [Theme, (theme: Theme) => void] {
-  const [theme, setThemeState] = useState<Theme>(readTheme);
-  const setTheme = useCallback((next: Theme) => {
-    writePreference(THEME_STORAGE_KEY, next);
-    applyTheme(next);
-    setThemeState(next);
-  }, []);
+  const theme = useSyncExternalStore(subscribe, snapshot, snapshot);
   return [theme, setTheme];
 }

@@ -66,7 +66,7 @@ describe('the app', () => {
     options[0]!.focus();
     fireEvent.keyDown(options[0]!, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(options[1]);
-    expect(window.location.hash).toBe('');
+    expect(window.location.hash).toBe('#/cases');
     fireEvent.keyDown(options[1]!, { key: 'Enter' });
     const file = await screen.findByTestId('case-file');
     expect(within(file).getByTestId('case-number').textContent).toBe(DEMO_CASES[1]!.number);

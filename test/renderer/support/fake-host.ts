@@ -29,6 +29,8 @@ export interface FakeHostOptions {
   module?: CardList['module'];
   /** How a successful sign-in connects: through the register, or offline by the pinned certificate. */
   connection?: Session['connection'];
+  /** Answers for any channel in place of the defaults below (the workspace screens' tests). */
+  handlers?: Partial<Handlers>;
 }
 
 export interface FakeHostState {
@@ -97,7 +99,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     if (!state.session) throw new AppError('unauthenticated', 'Not signed in.');
   };
 
-  const handlers: Handlers = {
+  const defaults: Handlers = {
     'app:info': () => ({
       version: 'test',
       host: 'browser',
@@ -181,7 +183,61 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     'documents:progress': () => ({ running: false, done: 0, total: 0, failed: 0 }),
     'sync:status': () => state.sync,
     'sync:now': () => state.sync,
+    'work:mine': () => {
+      requireSession();
+      return {
+        today: '2025-03-05',
+        myCases: state.cases.map((snapshot) => ({ ...summarize(snapshot), nextDeadline: null })),
+        hearingsToday: [],
+        hearingsThisWeek: [],
+        decisionsDue: [],
+        pending: { pending: state.sync.pending, failed: state.sync.failed, conflicts: state.sync.conflicts },
+      };
+    },
+    'search:cases': (input) => {
+      requireSession();
+      const text = input.text?.toLowerCase();
+      return state.cases
+        .filter((snapshot) => !input.procedureType || snapshot.procedureType === input.procedureType)
+        .filter((snapshot) => !input.status || snapshot.status === input.status)
+        .filter(
+          (snapshot) =>
+            !text ||
+            snapshot.number.toLowerCase().includes(text) ||
+            snapshot.subject.toLowerCase().includes(text),
+        )
+        .slice(0, input.limit ?? 100)
+        .map((snapshot) => ({ ...summarize(snapshot), matches: [] }));
+    },
+    'search:facets': () => ({ courts: [], judges: [] }),
+    'cases:register': () => {
+      throw new AppError('unavailable', 'The register cannot be reached.');
+    },
+    'court:judges': () => [],
+    'allocation:plan': () => ({ current: null, versions: [] }),
+    'allocation:putPlan': () => {
+      throw new AppError('unavailable', 'The register cannot be reached.');
+    },
+    'allocation:addAbsence': () => {
+      throw new AppError('unavailable', 'The register cannot be reached.');
+    },
+    'court:statistics': ({ court, query }) => ({
+      courtCode: court,
+      from: query.from,
+      to: query.to,
+      rows: [],
+    }),
+    'settings:get': () => {
+      const settings = { registerUrl: 'http://127.0.0.1:1', cardModule: state.module.path };
+      return { ...settings, inEffect: settings, restartNeeded: false };
+    },
+    'settings:put': (input) => ({
+      ...input,
+      inEffect: { registerUrl: 'http://127.0.0.1:1', cardModule: state.module.path },
+      restartNeeded: true,
+    }),
   };
+  const handlers: Handlers = { ...defaults, ...options.handlers } as Handlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const calls: FakeHost['calls'] = [];

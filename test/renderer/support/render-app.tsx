@@ -3,8 +3,12 @@ import { App } from '../../../src-renderer/app/app';
 import { createQueryClient } from '../../../src-renderer/app/query-client';
 import { createFakeHost, type FakeHost, type FakeHostOptions } from './fake-host';
 
-/** Installs a fake host as window.chambers and renders the whole app, as main.tsx would. */
-export function renderApp(options: FakeHostOptions | FakeHost = {}) {
+/**
+ * Installs a fake host as window.chambers and renders the whole app, as main.tsx would. The app
+ * opens at `at` (the case list unless a test says otherwise) when the test has not set an address.
+ */
+export function renderApp(options: FakeHostOptions | FakeHost = {}, at = '#/cases') {
+  if (window.location.hash === '' && at !== '') window.history.replaceState(null, '', `/${at}`);
   const host = 'api' in options ? options : createFakeHost(options);
   Object.defineProperty(window, 'chambers', { value: host.api, configurable: true, writable: true });
   const queryClient = createQueryClient();

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import { useT } from '../../../i18n/use-t';
 import type { CaseSummary } from '../api/case-queries';
-import { useRovingFocus } from '../hooks/use-roving-focus';
+import { useRovingFocus } from '../../../hooks/use-roving-focus';
 import { CaseRow } from './case-row';
 
 interface CaseListProps {

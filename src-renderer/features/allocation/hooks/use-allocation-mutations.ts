@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  addAbsence,
+  allocationKeys,
+  putPlan,
+  type AbsenceRequest,
+  type PutAllocationPlanRequest,
+} from '../api/allocation-queries';
+
+/** Adopts a new plan version; the answer is the new overview, shown at once and then refetched. */
+export function usePutPlan(court: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (plan: PutAllocationPlanRequest) => putPlan(court, plan),
+    onSuccess: async (overview) => {
+      queryClient.setQueryData(allocationKeys.plan(court), overview);
+      await queryClient.invalidateQueries({ queryKey: allocationKeys.plan(court) });
+    },
+  });
+}
+
+/** Records an absence; the judges' list (which carries the absences) is read again. */
+export function useAddAbsence(court: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (absence: AbsenceRequest) => addAbsence(court, absence),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: allocationKeys.judges(court) }),
+  });
+}

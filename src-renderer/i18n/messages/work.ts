@@ -1,0 +1,126 @@
+// Texts of the work feature; keys start with 'work.' (merged into et.ts and en.ts).
+export const etWork = {
+  'work.title': 'Minu töö',
+  'work.loading': 'Laadin sinu tööd…',
+  'work.today': 'Täna on {date}',
+  'work.openCase': 'Ava kohtuasi {number}',
+
+  'work.cases.title': 'Minu kohtuasjad',
+  'work.cases.number': 'Number',
+  'work.cases.subject': 'Sisu',
+  'work.cases.status': 'Menetluse seis',
+  'work.cases.deadline': 'Järgmine tähtaeg',
+  'work.cases.noDeadline': 'Tähtaega pole',
+  'work.cases.empty.title': 'Sul pole veel kohtuasju',
+  'work.cases.empty.body':
+    'Siia ilmuvad kohtuasjad, milles oled kohtunik või istungi sekretär, koos järgmise istungi või lahendi tähtajaga. Need tulevad registrist sünkroonimisel.',
+
+  'work.hearingsToday.title': 'Tänased istungid',
+  'work.hearingsToday.empty.title': 'Täna istungeid pole',
+  'work.hearingsToday.empty.body':
+    'Siia ilmuvad tänased istungid sinu kohtuasjades: kellaaeg, saal ja kohtuasi.',
+  'work.hearingsWeek.title': 'Selle nädala istungid',
+  'work.hearingsWeek.empty.title': 'Järgmise seitsme päeva jooksul istungeid pole',
+  'work.hearingsWeek.empty.body':
+    'Siia ilmuvad sinu kohtuasjade istungid homsest kuni seitsme päeva pärast, et saaksid nendeks aegsasti valmistuda.',
+  'work.hearings.time': 'Aeg',
+  'work.hearings.room': 'Saal',
+  'work.hearings.case': 'Kohtuasi',
+  'work.hearings.kind': 'Liik',
+  'work.hearings.closed': 'kinnine istung',
+
+  'work.decisions.title': 'Kirjutamist ootavad lahendid',
+  'work.decisions.due': 'Tähtaeg',
+  'work.decisions.case': 'Kohtuasi',
+  'work.decisions.state': 'Seis',
+  'work.decisions.overdue': 'Üle tähtaja',
+  'work.decisions.empty.title': 'Ühtegi lahendit pole vaja kirjutada',
+  'work.decisions.empty.body':
+    'Siia ilmuvad sinu menetluses olevad kohtuasjad, mille viimane istung on toimunud, kuid lahend on veel tegemata. Kirjalik lahend tuleb teha 10 päeva jooksul.',
+
+  'work.pending.title': 'Sünkroonimist ootavad muudatused',
+  'work.pending.pending.one': '{count} muudatus ootab registrisse saatmist',
+  'work.pending.pending.other': '{count} muudatust ootab registrisse saatmist',
+  'work.pending.failed.one': 'Register lükkas tagasi {count} muudatuse',
+  'work.pending.failed.other': 'Register lükkas tagasi {count} muudatust',
+  'work.pending.conflicts.one': '{count} vastuolu ootab sinu otsust',
+  'work.pending.conflicts.other': '{count} vastuolu ootab sinu otsust',
+  'work.pending.none': 'Kõik sinu muudatused on registrisse saadetud.',
+  'work.pending.hint': 'Tagasi lükatud muudatused ja vastuolud lahendad olekuribal.',
+
+  'work.deadline.hearing.past': 'Istung on möödas',
+  'work.deadline.hearing.today': 'Istung täna',
+  'work.deadline.hearing.tomorrow': 'Istung homme',
+  'work.deadline.hearing.inDays.one': 'Istung {count} päeva pärast',
+  'work.deadline.hearing.inDays.other': 'Istung {count} päeva pärast',
+  'work.deadline.decision.today': 'Lahendi tähtaeg täna',
+  'work.deadline.decision.tomorrow': 'Lahendi tähtaeg homme',
+  'work.deadline.decision.inDays.one': 'Lahendi tähtaeg {count} päeva pärast',
+  'work.deadline.decision.inDays.other': 'Lahendi tähtaeg {count} päeva pärast',
+  'work.deadline.decision.overdue': 'Lahendi tähtaeg on ületatud',
+  'work.deadline.decision.overdueBy.one': 'Tähtaeg ületatud {count} päeva võrra',
+  'work.deadline.decision.overdueBy.other': 'Tähtaeg ületatud {count} päeva võrra',
+} as const;
+
+export const enWork: Readonly<Record<keyof typeof etWork, string>> = {
+  'work.title': 'My work',
+  'work.loading': 'Loading your work…',
+  'work.today': 'Today is {date}',
+  'work.openCase': 'Open case {number}',
+
+  'work.cases.title': 'My cases',
+  'work.cases.number': 'Number',
+  'work.cases.subject': 'Subject',
+  'work.cases.status': 'Status',
+  'work.cases.deadline': 'Next deadline',
+  'work.cases.noDeadline': 'No deadline',
+  'work.cases.empty.title': 'You have no cases yet',
+  'work.cases.empty.body':
+    'The cases where you are the judge or the secretary of a hearing appear here, with their next hearing or decision deadline. They come from the register when it syncs.',
+
+  'work.hearingsToday.title': 'Hearings today',
+  'work.hearingsToday.empty.title': 'No hearings today',
+  'work.hearingsToday.empty.body':
+    'Today’s hearings in your cases appear here: the time, the room and the case.',
+  'work.hearingsWeek.title': 'Hearings this week',
+  'work.hearingsWeek.empty.title': 'No hearings in the next seven days',
+  'work.hearingsWeek.empty.body':
+    'Hearings in your cases from tomorrow to seven days ahead appear here, so you can prepare in good time.',
+  'work.hearings.time': 'Time',
+  'work.hearings.room': 'Room',
+  'work.hearings.case': 'Case',
+  'work.hearings.kind': 'Kind',
+  'work.hearings.closed': 'closed hearing',
+
+  'work.decisions.title': 'Decisions due',
+  'work.decisions.due': 'Due',
+  'work.decisions.case': 'Case',
+  'work.decisions.state': 'State',
+  'work.decisions.overdue': 'Overdue',
+  'work.decisions.empty.title': 'No decisions to write',
+  'work.decisions.empty.body':
+    'Your cases in progress whose last hearing has taken place but which have no decision yet appear here. A written decision is due within 10 days.',
+
+  'work.pending.title': 'Pending sync',
+  'work.pending.pending.one': '{count} change waiting to be sent to the register',
+  'work.pending.pending.other': '{count} changes waiting to be sent to the register',
+  'work.pending.failed.one': '{count} change refused by the register',
+  'work.pending.failed.other': '{count} changes refused by the register',
+  'work.pending.conflicts.one': '{count} conflict waiting for your choice',
+  'work.pending.conflicts.other': '{count} conflicts waiting for your choice',
+  'work.pending.none': 'All your changes have been sent to the register.',
+  'work.pending.hint': 'You resolve refused changes and conflicts from the status bar.',
+
+  'work.deadline.hearing.past': 'Hearing has passed',
+  'work.deadline.hearing.today': 'Hearing today',
+  'work.deadline.hearing.tomorrow': 'Hearing tomorrow',
+  'work.deadline.hearing.inDays.one': 'Hearing in {count} day',
+  'work.deadline.hearing.inDays.other': 'Hearing in {count} days',
+  'work.deadline.decision.today': 'Decision due today',
+  'work.deadline.decision.tomorrow': 'Decision due tomorrow',
+  'work.deadline.decision.inDays.one': 'Decision due in {count} day',
+  'work.deadline.decision.inDays.other': 'Decision due in {count} days',
+  'work.deadline.decision.overdue': 'Decision overdue',
+  'work.deadline.decision.overdueBy.one': 'Overdue by {count} day',
+  'work.deadline.decision.overdueBy.other': 'Overdue by {count} days',
+};
