@@ -133,7 +133,10 @@ export async function startOcspResponderFor(
   if (outcome !== null) {
     if (alive) child.kill('SIGKILL');
     await exited;
-    throw new Error(`OCSP responder: ${outcome}`);
+    const error = new Error(`OCSP responder: ${outcome}`);
+    // The port is taken: a caller trying several ports goes on to the next one.
+    if (/Address already in use/.test(outcome)) Object.assign(error, { code: 'EADDRINUSE' });
+    throw error;
   }
   const url = `http://${host}:${port}`;
   const urls = running.get(pki.indexPath) ?? new Set<string>();
