@@ -264,6 +264,7 @@ const enCore: Readonly<Record<CoreKey, string>> = {
   'cases.row.judge': 'Judge: {name}',
   'cases.row.noJudge': 'No judge assigned',
   'cases.row.nextHearing': 'Hearing {date}',
+  'cases.readingPane': 'Open case',
   'cases.select.title': 'Choose a case',
   'cases.select.body':
     'Choose a case from the list to open its file. Arrow keys move through the list; Enter opens the case file.',

@@ -252,6 +252,7 @@ const etCore = {
   'cases.row.judge': 'Kohtunik: {name}',
   'cases.row.noJudge': 'Kohtunik määramata',
   'cases.row.nextHearing': 'Istung {date}',
+  'cases.readingPane': 'Avatud kohtuasi',
   'cases.select.title': 'Vali kohtuasi',
   'cases.select.body':
     'Vali nimekirjast kohtuasi, et avada selle toimik. Nooleklahvidega liigud nimekirjas, Enter avab toimiku.',

@@ -36,7 +36,8 @@ export function PlanEditor({ court, plan, judges, onAdopted }: PlanEditorProps) 
   const [submitted, setSubmitted] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLParagraphElement>(null);
-  const save = usePutPlan(court);
+  // Told from the hook: the new version re-mounts this editor before a per-call callback could run.
+  const save = usePutPlan(court, onAdopted);
   const errors = submitted ? validateDraft(draft) : {};
   const invalid = Object.keys(errors).length > 0;
 
@@ -58,11 +59,7 @@ export function PlanEditor({ court, plan, judges, onAdopted }: PlanEditorProps) 
       setAttempt((n) => n + 1);
       return;
     }
-    save.mutate(draftToRequest(draft), {
-      onSuccess: (overview) => {
-        if (overview.current) onAdopted(overview.current.version);
-      },
-    });
+    save.mutate(draftToRequest(draft));
   };
 
   const reasonErrorId = `${id}-reason-error`;

@@ -8,11 +8,12 @@ import {
 } from '../api/allocation-queries';
 
 /** Adopts a new plan version; the answer is the new overview, shown at once and then refetched. */
-export function usePutPlan(court: string) {
+export function usePutPlan(court: string, onAdopted?: (version: number) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (plan: PutAllocationPlanRequest) => putPlan(court, plan),
     onSuccess: async (overview) => {
+      if (overview.current) onAdopted?.(overview.current.version);
       queryClient.setQueryData(allocationKeys.plan(court), overview);
       await queryClient.invalidateQueries({ queryKey: allocationKeys.plan(court) });
     },

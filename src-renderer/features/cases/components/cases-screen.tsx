@@ -19,14 +19,19 @@ export function CasesScreen({ openCaseId, onOpenCase }: CasesScreenProps) {
       <section className="list-pane" aria-labelledby="cases-heading">
         <CaseListPane openCaseId={openCaseId} onOpenCase={onOpenCase} />
       </section>
-      {/* Keyed by case so a newly opened file starts at its top. */}
-      <div className="reading-pane" key={openCaseId ?? 'none'}>
+      {/* Keyed by case so a newly opened file starts at its top; focusable, so the keyboard scrolls it. */}
+      <section
+        className="reading-pane"
+        key={openCaseId ?? 'none'}
+        tabIndex={0}
+        aria-label={t('cases.readingPane')}
+      >
         {openCaseId ? (
           <CaseFile caseId={openCaseId} />
         ) : (
           <EmptyState title={t('cases.select.title')}>{t('cases.select.body')}</EmptyState>
         )}
-      </div>
+      </section>
     </div>
   );
 }

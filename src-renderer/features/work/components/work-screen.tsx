@@ -20,7 +20,7 @@ export function WorkScreen({ onOpenCase }: WorkScreenProps) {
   const { t, format } = useI18n();
   const work = useQuery(myWorkQuery());
   return (
-    <div className="work-screen">
+    <div className="work-screen" data-testid="work-screen">
       <header className="work-screen__header">
         <h1 className="work-screen__title">{t('work.title')}</h1>
         {work.data ? (
