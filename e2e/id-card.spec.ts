@@ -25,5 +25,5 @@ test('a wrong PIN shows the tries left, and the right one then signs in', async 
 
   await signIn.pin.fill(DEMO_PIN1);
   await signIn.pin.press('Enter');
-  await expect(page.getByTestId('case-list').getByTestId('case-row').first()).toBeVisible();
+  await expect(page.getByTestId('work-screen')).toBeVisible();
 });

@@ -24,11 +24,17 @@ export class SignInPage {
     await this.pin.press('Enter');
   }
 
+  /** Signs in, lands on My work, and goes on to the case list (most journeys start there). */
   async signInAs(holder: RegExp, pin = DEMO_PIN1): Promise<CaseListPage> {
+    await this.signInToWork(holder, pin);
+    return new Shell(this.page).openCases();
+  }
+
+  async signInToWork(holder: RegExp, pin = DEMO_PIN1): Promise<WorkPage> {
     await this.enterPin(holder, pin);
-    const list = new CaseListPage(this.page);
-    await expect(list.rows.first()).toBeVisible();
-    return list;
+    const work = new WorkPage(this.page);
+    await expect(work.root).toBeVisible();
+    return work;
   }
 }
 
@@ -61,5 +67,36 @@ export class CaseFilePage {
   constructor(page: Page) {
     this.root = page.getByTestId('case-file');
     this.number = this.root.getByTestId('case-number');
+  }
+}
+
+/** The navigation rail and the status bar around every screen. */
+export class Shell {
+  readonly nav: Locator;
+
+  constructor(private readonly page: Page) {
+    this.nav = page.getByRole('navigation');
+  }
+
+  link(name: string | RegExp): Locator {
+    return this.nav.getByRole('link', { name });
+  }
+
+  /** The case list, once the first pull has filled it. */
+  async openCases(): Promise<CaseListPage> {
+    await this.link(/Kohtuasjad|Cases/).click();
+    const list = new CaseListPage(this.page);
+    await expect(list.rows.first()).toBeVisible();
+    return list;
+  }
+}
+
+export class WorkPage {
+  readonly root: Locator;
+  readonly myCases: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByTestId('work-screen');
+    this.myCases = this.root.getByTestId('work-case-row');
   }
 }

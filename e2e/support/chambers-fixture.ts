@@ -15,7 +15,7 @@ import { startOcspResponderFor } from '../../scripts/testcards/pki.js';
 import { startPrivateKeyring } from '../../scripts/testcards/private-keyring.js';
 
 /** The demo users who have a card in the e2e reader. */
-const CARD_HOLDERS = ['Helen Saar', 'Triin Lepik', 'Maarja Sepp'];
+const CARD_HOLDERS = ['Helen Saar', 'Triin Lepik', 'Maarja Sepp', 'Piret Org'];
 
 interface IdCards {
   manifest: CardsManifest;
