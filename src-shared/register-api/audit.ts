@@ -20,7 +20,8 @@ export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 const AuditCursor = z
   .string()
   .regex(/^\d{1,19}$/, 'must be the cursor of a previous page')
-  .refine((s) => BigInt(s) <= 9_223_372_036_854_775_807n, 'out of range');
+  // Zod runs a refinement even after the regex failed: BigInt() only sees digits here.
+  .refine((s) => !/^\d{1,19}$/.test(s) || BigInt(s) <= 9_223_372_036_854_775_807n, 'out of range');
 
 export const AuditEntriesQuery = z
   .strictObject({

@@ -99,6 +99,11 @@ describeOnBothDatabases('audit log endpoints', (dbs) => {
       'objectId=abc',
       'objectType=Bad%20Type',
       'unknown=1',
+      // Repeated parameters and bytes that are not UTF-8 (found by the malformed-requests test).
+      'cursor=%FF%FE&limit=0&limit=abc',
+      'cursor=%C3%28',
+      'limit=1&limit=2',
+      'objectType=case&objectType=document',
     ]) {
       const res = await call<{ error: { code: string; message: string } }>(
         reg.url,
