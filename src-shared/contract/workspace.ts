@@ -5,6 +5,10 @@ import {
   AbsenceResponse,
   AllocationPlanResponse,
   CourtCode,
+  CourtJudgeEntry,
+  CourtStatisticsQuery,
+  CourtStatisticsResponse,
+  CourtStatisticsRowEntry,
   PutAllocationPlanRequest,
   RegistrationRequest,
   RegistrationResponse,
@@ -100,43 +104,17 @@ export const SearchFacets = z.object({
 });
 export type SearchFacets = z.infer<typeof SearchFacets>;
 
-/** A judge of a court with the absences recorded for them (for the allocation plan screen). */
-export const CourtJudge = z.object({
-  id: z.string(),
-  name: z.string(),
-  absences: z.array(z.object({ id: z.string(), from: IsoDate, to: IsoDate, reason: z.string() })),
-});
-export type CourtJudge = z.infer<typeof CourtJudge>;
+/** A judge of a court with the absences recorded for them (the register's answer, as it is). */
+export const CourtJudge = CourtJudgeEntry;
+export type CourtJudge = CourtJudgeEntry;
 
 /** CEPEJ indicators per judge and procedure type for a period (domain.md, "Statistics"). */
-export const CourtStatisticsRow = z.object({
-  judgeId: z.string().nullable(),
-  judgeName: z.string().nullable(),
-  procedureType: ProcedureType,
-  /** Cases pending at the end of the period (workload). */
-  pending: z.number().int().nonnegative(),
-  /** Registered within the period. */
-  incoming: z.number().int().nonnegative(),
-  /** Decided (a `decided` step) within the period. */
-  resolved: z.number().int().nonnegative(),
-  /** resolved ÷ incoming; null with no incoming cases. */
-  clearanceRate: z.number().nonnegative().nullable(),
-  /** 365 × pending ÷ resolved, in days; null with nothing resolved. */
-  dispositionTimeDays: z.number().nonnegative().nullable(),
-});
-export type CourtStatisticsRow = z.infer<typeof CourtStatisticsRow>;
-
-export const CourtStatistics = z.object({
-  courtCode: z.string(),
-  from: IsoDate,
-  to: IsoDate,
-  rows: z.array(CourtStatisticsRow),
-});
-export type CourtStatistics = z.infer<typeof CourtStatistics>;
-
-export const StatisticsQuery = z
-  .object({ from: IsoDate, to: IsoDate })
-  .refine((q) => q.from <= q.to, { message: '`to` must not be before `from`', path: ['to'] });
+export const CourtStatisticsRow = CourtStatisticsRowEntry;
+export type CourtStatisticsRow = CourtStatisticsRowEntry;
+export const CourtStatistics = CourtStatisticsResponse;
+export type CourtStatistics = CourtStatisticsResponse;
+/** The period, both days inclusive; at most ten years (checked here, and again by the register). */
+export const StatisticsQuery = CourtStatisticsQuery;
 
 /** Host settings the user can change; they take effect at the next start of the app. */
 export const HostSettings = z.object({
