@@ -181,4 +181,15 @@ test('the language switches the whole workspace at once, and Settings passes axe
   await page.getByRole('button', { name: 'Eesti' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Seaded' })).toBeVisible();
   await page.screenshot({ path: info.outputPath('settings.png') });
+
+  // The dark theme, chosen in Settings, holds the same contrast rules on every kind of screen.
+  await page.getByRole('radio', { name: 'Tume' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoAxeViolations(page, 'Settings (dark)');
+  await new Shell(page).link('Minu töö').click();
+  await expect(page.getByTestId('work-screen')).toBeVisible();
+  await expectNoAxeViolations(page, 'My work (dark)');
+  await page.screenshot({ path: info.outputPath('work-dark.png') });
+  await new Shell(page).openCases();
+  await expectNoAxeViolations(page, 'Cases (dark)');
 });

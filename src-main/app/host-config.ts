@@ -18,16 +18,22 @@ function flag(argv: readonly string[], name: string): string | undefined {
 }
 
 /**
- * Reads `--register=URL` (else CHAMBERS_REGISTER_URL, else the local default), `--user-data-dir=DIR`
- * and `--card-module=PATH` (else CHAMBERS_PKCS11_MODULE).
+ * Reads `--register=URL` (else CHAMBERS_REGISTER_URL, else the saved setting, else the local
+ * default), `--user-data-dir=DIR` and `--card-module=PATH` (else CHAMBERS_PKCS11_MODULE, else the
+ * saved setting). `saved` is what the Settings screen wrote (`settings.json` in the data folder).
  */
-export function readHostConfig(argv: readonly string[], env: NodeJS.ProcessEnv): HostConfig {
-  const raw = flag(argv, 'register') ?? env.CHAMBERS_REGISTER_URL ?? DEFAULT_REGISTER_URL;
+export function readHostConfig(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  saved: { registerUrl: string; cardModule: string } | null = null,
+): HostConfig {
+  const raw =
+    flag(argv, 'register') ?? env.CHAMBERS_REGISTER_URL ?? saved?.registerUrl ?? DEFAULT_REGISTER_URL;
   const parsed = RegisterUrl.safeParse(raw);
   if (!parsed.success)
     throw new Error(`Invalid register address "${raw}": ${parsed.error.issues[0]?.message ?? 'not a URL'}`);
   const userDataDir = flag(argv, 'user-data-dir');
-  const cardModule = flag(argv, 'card-module') ?? env.CHAMBERS_PKCS11_MODULE;
+  const cardModule = flag(argv, 'card-module') ?? env.CHAMBERS_PKCS11_MODULE ?? saved?.cardModule;
   return {
     registerUrl: parsed.data,
     userDataDir: userDataDir ? userDataDir : null,

@@ -29,4 +29,19 @@ describe('readHostConfig', () => {
       expect(() => readHostConfig([`--register=${url}`], {})).toThrow(/Invalid register address/);
     },
   );
+
+  it('fills what flags and the environment leave open from the saved settings', () => {
+    const saved = { registerUrl: 'https://register.example:8443', cardModule: '/opt/card.so' };
+    expect(readHostConfig(['electron', 'main.js'], {}, saved)).toMatchObject({
+      registerUrl: 'https://register.example:8443',
+      cardModule: '/opt/card.so',
+    });
+    expect(
+      readHostConfig(
+        ['electron', 'main.js', '--register=http://127.0.0.1:5000'],
+        { CHAMBERS_PKCS11_MODULE: '/env.so' },
+        saved,
+      ),
+    ).toMatchObject({ registerUrl: 'http://127.0.0.1:5000', cardModule: '/env.so' });
+  });
 });
