@@ -72,7 +72,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   addSecurityHeaders(app, Boolean(deps.https));
   app.setErrorHandler((error, request, reply) => {
     const { status, body, log } = errorReply(error);
-    if (log) request.log.error({ err: error }, `${request.method} ${request.url} failed`);
+    if (log === 'error') request.log.error({ err: error }, `${request.method} ${request.url} failed`);
+    // No stack: the reason (an unreachable OCSP responder, say) is the whole story.
+    if (log === 'warn')
+      request.log.warn(`${request.method} ${request.url} refused: ${(error as Error).message}`);
     return sendError(reply, status, body);
   });
   app.setNotFoundHandler((request, reply) =>

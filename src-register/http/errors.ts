@@ -28,10 +28,19 @@ interface FastifyLikeError {
  * their code; Fastify's own 4xx errors (bad JSON, unsupported content type, body too large) become
  * `invalid_input` with Fastify's reason; everything else is a 500 whose details stay in the log.
  */
-export function errorReply(error: unknown): { status: number; body: { error: AppErrorShape }; log: boolean } {
+export function errorReply(error: unknown): {
+  status: number;
+  body: { error: AppErrorShape };
+  /** How the failure is logged: a deliberate refusal because something we need is down is a warning. */
+  log: 'error' | 'warn' | false;
+} {
   if (error instanceof AppError) {
     const status = STATUS_OF[error.code];
-    return { status, body: { error: error.toShape() }, log: status >= 500 };
+    return {
+      status,
+      body: { error: error.toShape() },
+      log: error.code === 'unavailable' ? 'warn' : status >= 500 ? 'error' : false,
+    };
   }
   const candidate = (error ?? {}) as FastifyLikeError;
   const status = candidate.statusCode;
@@ -43,5 +52,9 @@ export function errorReply(error: unknown): { status: number; body: { error: App
         : (candidate.message ?? 'bad request');
     return { status, body: { error: { code, message } }, log: false };
   }
-  return { status: 500, body: { error: { code: 'internal', message: GENERIC_INTERNAL_MESSAGE } }, log: true };
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: GENERIC_INTERNAL_MESSAGE } },
+    log: 'error',
+  };
 }

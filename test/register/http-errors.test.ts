@@ -17,6 +17,8 @@ describe('errorReply', () => {
       expect(errorReply(new AppError(code, `because ${code}`))).toMatchObject({
         status,
         body: { error: { code, message: `because ${code}` } },
+        // A dependency that is down is a warning; a failure of ours an error; a refusal nothing.
+        log: code === 'unavailable' ? 'warn' : code === 'internal' ? 'error' : false,
       });
     }
   });
@@ -39,7 +41,7 @@ describe('errorReply', () => {
     expect(reply).toEqual({
       status: 500,
       body: { error: { code: 'internal', message: GENERIC_INTERNAL_MESSAGE } },
-      log: true,
+      log: 'error',
     });
     expect(JSON.stringify(reply.body)).not.toContain('hunter2');
     expect(errorReply(Object.assign(new Error('x'), { statusCode: 502 })).status).toBe(500);
