@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary';
 import type { et } from './et';
 import { enAllocation } from './messages/allocation';
+import { enCaseFile } from './messages/caseFile';
 import { enRegister } from './messages/register';
 import { enSearch } from './messages/search';
 import { enSettings } from './messages/settings';
@@ -13,6 +14,7 @@ type CoreKey = Exclude<
   | keyof typeof enRegister
   | keyof typeof enAllocation
   | keyof typeof enSettings
+  | keyof typeof enCaseFile
 >;
 
 const enCore: Readonly<Record<CoreKey, string>> = {
@@ -315,4 +317,5 @@ export const en: Dictionary = {
   ...enRegister,
   ...enAllocation,
   ...enSettings,
+  ...enCaseFile,
 };

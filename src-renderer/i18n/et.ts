@@ -1,6 +1,7 @@
 // Estonian: the default language and the source of the message keys (en.ts must match it).
 // Court vocabulary as courts use it: kohtuasi, menetlus, menetlusosaline, istung.
 import { etAllocation } from './messages/allocation';
+import { etCaseFile } from './messages/caseFile';
 import { etRegister } from './messages/register';
 import { etSearch } from './messages/search';
 import { etSettings } from './messages/settings';
@@ -304,4 +305,5 @@ export const et = {
   ...etRegister,
   ...etAllocation,
   ...etSettings,
+  ...etCaseFile,
 } as const;

@@ -5,8 +5,10 @@ import { Loading } from '../../../components/loading';
 import { useT } from '../../../i18n/use-t';
 import { caseQuery } from '../api/case-queries';
 import { CaseFileHeader } from './case-file-header';
+import { DecisionsSection } from './decisions-section';
 import { DocumentsSection } from './documents-section';
 import { HearingsSection } from './hearings-section';
+import { NoteSection } from './note-section';
 import { PartiesSection } from './parties-section';
 import { StepsTimeline } from './steps-timeline';
 
@@ -30,7 +32,10 @@ export function CaseFile({ caseId }: { caseId: string }) {
       <PartiesSection parties={snapshot.parties} />
       <HearingsSection hearings={snapshot.hearings} />
       <DocumentsSection documents={snapshot.documents} />
+      <DecisionsSection snapshot={snapshot} />
       <StepsTimeline steps={snapshot.steps} />
+      {/* Keyed by case: text typed in one case's note never carries over into another's. */}
+      <NoteSection key={snapshot.id} caseId={snapshot.id} />
     </article>
   );
 }
