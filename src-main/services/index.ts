@@ -132,7 +132,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     'notes:get': ({ caseId }) => notes.get(caseId),
     'notes:put': ({ caseId, text }) => notes.put(caseId, text),
     'notes:conflicts': () => notes.conflicts(),
-    'notes:resolve': ({ conflictId, choice }) => notes.resolve(conflictId, choice),
+    'notes:resolve': async ({ conflictId, choice }) => {
+      const note = await notes.resolve(conflictId, choice);
+      // The case's note changed under any open case file: it reads it again.
+      if (note) events.emit('cases:changed', { caseIds: [note.caseId] });
+      return note;
+    },
     'outbox:failed': () => notes.failed(),
     'outbox:retry': async ({ id }) => {
       await notes.retry(id);
