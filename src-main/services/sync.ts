@@ -61,6 +61,7 @@ export interface SyncDeps {
 }
 
 const IDLE: SyncStatus = {
+  revision: 0,
   connectivity: 'offline',
   progress: null,
   pending: 0,
@@ -98,11 +99,17 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
   let status: SyncStatus = IDLE;
   let current: Run | null = null;
+  let revision = 0;
+
+  /** Every new status gets the next revision, so the renderer can tell older from newer. */
+  function publish(next: Omit<SyncStatus, 'revision'>): void {
+    status = { ...next, revision: ++revision };
+    events.emit('sync:status', status);
+  }
 
   function update(run: Run, patch: Partial<SyncStatus>): void {
     if (current !== run) return;
-    status = { ...status, ...patch };
-    events.emit('sync:status', status);
+    publish({ ...status, ...patch });
   }
 
   async function pullAll(run: Run): Promise<SyncStatus> {
@@ -259,6 +266,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       const outbox = outboxStatus(session.cache);
       status = {
         ...IDLE,
+        revision: ++revision,
         pending: outbox.pending,
         failed: outbox.failed,
         conflicts: outbox.conflicts,
@@ -283,8 +291,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       clearTimer(run);
       // Let go first: a run that is slow to stop must not touch the next session's status.
       current = null;
-      status = IDLE;
-      events.emit('sync:status', status);
+      publish(IDLE);
       run.controller.abort(new AppError('unavailable', 'Sync stopped.'));
       await run.running?.catch(() => undefined);
       clearTimer(run);

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { caseKeys } from '../features/cases/api/case-queries';
 import { sessionEnded } from '../features/session/api/session-mutations';
 import { sessionKeys } from '../features/session/api/session-queries';
-import { syncStatusQuery } from '../features/sync/api/sync-queries';
+import { newerStatus, syncKeys, type SyncStatus } from '../features/sync/api/sync-queries';
 import { applySyncStatusToWork, invalidateWork } from '../features/work/api/work-queries';
 import { searchKeys } from '../features/search/api/search-queries';
 import { onHostEvent } from '../platform/chambers';
@@ -15,15 +15,23 @@ const MANY_CASES = 50;
 export function useHostEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
+    const refreshCacheViews = () => {
+      void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: searchKeys.all });
+      invalidateWork(queryClient);
+    };
     const unsubscribes = [
       onHostEvent('sync:status', (status) => {
-        queryClient.setQueryData(syncStatusQuery().queryKey, status);
+        const before = queryClient.getQueryData<SyncStatus>(syncKeys.status());
+        queryClient.setQueryData<SyncStatus>(syncKeys.status(), (current) => newerStatus(current, status));
         applySyncStatusToWork(queryClient, status);
+        // A pull finished: whatever reads the cache reads it again, even if a `cases:changed` was
+        // missed (the event stream reconnected, or the screen mounted in between).
+        if (status.lastSuccessAt !== null && status.lastSuccessAt !== before?.lastSuccessAt)
+          refreshCacheViews();
       }),
       onHostEvent('cases:changed', ({ caseIds }) => {
-        void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
-        void queryClient.invalidateQueries({ queryKey: searchKeys.all });
-        invalidateWork(queryClient);
+        refreshCacheViews();
         if (caseIds.length > MANY_CASES) {
           void queryClient.invalidateQueries({ queryKey: caseKeys.details() });
         } else {

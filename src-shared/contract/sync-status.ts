@@ -12,5 +12,10 @@ export const SyncStatus = z.object({
   lastSuccessAt: z.iso.datetime({ offset: true }).nullable(),
   lastError: z.string().nullable(),
   cachedCases: z.number().int().nonnegative(),
+  /**
+   * Counts every change of the status in this run of the host: an answer that left the host before an
+   * event must not overwrite the newer state the event brought (they travel on different connections).
+   */
+  revision: z.number().int().nonnegative().default(0),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

@@ -81,10 +81,10 @@ describe('sync pull against a real register', () => {
     expect(view.cases.size).toBeGreaterThan(50);
 
     const sync = engine({ pageSize: 37 });
-    const statuses: Array<{ connectivity: string; done: number | undefined }> = [];
+    const statuses: Array<{ connectivity: string; done: number | undefined; revision: number }> = [];
     const changed: string[] = [];
     events.subscribe('sync:status', (s) =>
-      statuses.push({ connectivity: s.connectivity, done: s.progress?.done }),
+      statuses.push({ connectivity: s.connectivity, done: s.progress?.done, revision: s.revision }),
     );
     events.subscribe('cases:changed', ({ caseIds }) => changed.push(...caseIds));
     sync.start(session);
@@ -106,6 +106,11 @@ describe('sync pull against a real register', () => {
     const progress = statuses.map((s) => s.done).filter((d) => d !== undefined);
     expect(progress.length).toBeGreaterThan(2);
     expect(progress).toEqual([...progress].sort((a, b) => a! - b!));
+    // Each status is newer than the one before, and the answer is the newest of all.
+    const revisions = statuses.map((s) => s.revision);
+    expect(new Set(revisions).size).toBe(revisions.length);
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    expect(status.revision).toBe(revisions.at(-1));
     expect(readCursor(session.cache)).toBe(view.pages.at(-1)!.cursor);
   });
 

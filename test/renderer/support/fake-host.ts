@@ -87,6 +87,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       lastError: null,
       cachedCases: (options.cases ?? DEMO_CASES).length,
       ...options.sync,
+      revision: options.sync?.revision ?? 0,
     },
     cards: (options.cards ?? [DEMO_CARDS[0]!]).map((card) => ({ ...card, pin1: { ...card.pin1 } })),
     module: options.module ?? { path: '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so', loaded: true },

@@ -249,6 +249,7 @@ describe('My work', () => {
 
     act(() =>
       host.emit('sync:status', {
+        revision: 1,
         connectivity: 'online',
         progress: null,
         pending: 0,

@@ -9,11 +9,20 @@ export const syncKeys = {
   status: () => [...syncKeys.all, 'status'] as const,
 };
 
-/** Fetched once; after that the host's `sync:status` events keep it current. */
+/** The newer of two statuses by the host's revision (events and answers travel separately). */
+export function newerStatus(current: SyncStatus | undefined, next: SyncStatus): SyncStatus {
+  return current && current.revision > next.revision ? current : next;
+}
+
+/**
+ * Fetched once; after that the host's `sync:status` events keep it current. An answer that left the
+ * host before an event arrived never overwrites what the event brought.
+ */
 export const syncStatusQuery = () =>
   queryOptions({
     queryKey: syncKeys.status(),
-    queryFn: () => call((api) => api.syncStatus()),
+    queryFn: async ({ client }) =>
+      newerStatus(client.getQueryData<SyncStatus>(syncKeys.status()), await call((api) => api.syncStatus())),
   });
 
 export function useSyncNow() {
@@ -21,7 +30,7 @@ export function useSyncNow() {
   return useMutation({
     mutationFn: () => call((api) => api.syncNow()),
     onSuccess: (status) => {
-      queryClient.setQueryData(syncStatusQuery().queryKey, status);
+      queryClient.setQueryData<SyncStatus>(syncKeys.status(), (current) => newerStatus(current, status));
     },
   });
 }
