@@ -18,12 +18,24 @@ export const KEYCHAIN_SERVICE = 'Chambers';
  */
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
+/** A keychain that does not answer (a locked collection waiting for a prompt nobody sees) is down. */
+export const KEYCHAIN_TIMEOUT_MS = 15_000;
+
 export function createKeychain(service: string = KEYCHAIN_SERVICE): SecretStore {
   async function attempt<T>(task: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the keychain did not answer within ${KEYCHAIN_TIMEOUT_MS / 1000} s`)),
+        KEYCHAIN_TIMEOUT_MS,
+      );
+    });
     try {
-      return await task();
+      return await Promise.race([task(), silent]);
     } catch (error) {
       throw keychainUnavailable(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
   const entry = (account: string): AsyncEntry => new AsyncEntry(service, account, ENTRY_OPTIONS);

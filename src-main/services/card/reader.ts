@@ -249,30 +249,47 @@ export function createCardReader(options: CardReaderOptions): CardReader {
     }
   }
 
+  /**
+   * Every scan — the watcher's poll or someone asking for the list — is compared with the last one,
+   * and a difference goes to the watchers: a card put in and taken out between two polls, but seen by
+   * the list the sign-in screen asked for, still counts as a change.
+   */
+  const watchers = new Set<(cards: CardSummary[], changed: boolean) => void>();
+  let lastKey: string | null = null;
+  function observe(result: CardList): CardList {
+    const key = result.cards
+      .map((c) => c.id)
+      .sort()
+      .join('\n');
+    const changed = key !== lastKey;
+    lastKey = key;
+    if (changed) for (const watcher of [...watchers]) watcher(result.cards, true);
+    return result;
+  }
+  function poll(): void {
+    const before = lastKey;
+    const result = observe(list());
+    // Unchanged: the watchers still hear it (level, not only edge: a session's card must be there).
+    if (lastKey === before) for (const watcher of [...watchers]) watcher(result.cards, false);
+  }
+
   return {
     modulePath,
-    list: async () => list(),
+    list: async () => observe(list()),
     certificate: async (cardId) => {
       const card = find(cardId);
       return { card: card.summary, certificate: card.certificate };
     },
     authenticate: async (cardId, pin, data) => authenticate(cardId, pin, data),
     watch(onPoll) {
-      let last: string | null = null;
-      const tick = (): void => {
-        const { cards } = list();
-        const key = cards
-          .map((c) => c.id)
-          .sort()
-          .join('\n');
-        const changed = key !== last;
-        last = key;
-        onPoll(cards, changed);
-      };
-      tick();
-      const timer = setInterval(tick, pollMs);
+      watchers.add(onPoll);
+      poll();
+      const timer = setInterval(poll, pollMs);
       timer.unref();
-      return () => clearInterval(timer);
+      return () => {
+        clearInterval(timer);
+        watchers.delete(onPoll);
+      };
     },
   };
 }

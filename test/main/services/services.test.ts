@@ -1,9 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardList, EventName, EventPayload } from '../../../src-shared/contract/index.js';
+import { createInvoker } from '../../../src-main/ipc/handler-registry.js';
+import { createServices } from '../../../src-main/services/index.js';
 import { createRegisterClient } from '../../../src-main/services/register-client.js';
 import { cacheFileFor } from '../../../src-main/services/session.js';
-import { nextEvent } from '../support/events.js';
+import { listTokens } from '../../../scripts/testcards/softhsm.js';
+import { nextEvent, nextEventWithin } from '../support/events.js';
 import { idCardFixture, type IdCardFixture } from '../support/id-card.js';
 import { devSession, registerView } from '../support/register.js';
 import { desktopServices, signedInServices } from '../support/signed-in.js';
@@ -142,9 +147,17 @@ describe('createServices', () => {
     const events: Array<[string, unknown]> = [];
     desktop.services.events.subscribeAll((event, payload) => events.push([event, payload]));
     try {
-      const cardChanged = nextEvent(desktop.services.events, 'card:changed');
-      const ended = nextEvent(desktop.services.events, 'session:changed', (e) => !e.signedIn);
+      const cardChanged = nextEventWithin(desktop.services.events, 'card:changed', 20_000);
+      cardChanged.catch(() => undefined); // awaited below
+      const ended = nextEventWithin(desktop.services.events, 'session:changed', 20_000, (e) => !e.signedIn);
       fx.removeCard(desktop.card);
+      // Should the card seem to stay, the failure says what the reader and SoftHSM see.
+      await ended.catch(async (error: Error) => {
+        const cards = await desktop.value('card:list');
+        throw new Error(
+          `${error.message}\nthe card: ${JSON.stringify(desktop.card.tokens)}\nthe reader lists: ${JSON.stringify(cards)}\nSoftHSM lists: ${JSON.stringify(listTokens(fx.hsm))}`,
+        );
+      });
       expect(await ended).toEqual({
         signedIn: false,
         reason: 'card-removed',
@@ -153,6 +166,35 @@ describe('createServices', () => {
       expect(await desktop.value('session:get')).toBeNull();
     } finally {
       await desktop.close();
+    }
+  });
+
+  it('tells of a card put in and taken out between two polls, when the list saw it', async () => {
+    // No poll in this test's time: only the card list the sign-in screen asks for sees the card.
+    const dataDir = mkdtempSync(join(tmpdir(), 'chambers-services-'));
+    const services = await createServices({
+      registerUrl: fx.registerUrl,
+      dataDir,
+      host: 'browser',
+      version: '9.9.9',
+      cardModule: fx.module,
+      cardPollMs: 3_600_000,
+    });
+    const invoke = createInvoker(services.handlers);
+    const card = fx.issueCard(fx.staff[7]!);
+    try {
+      const changed = nextEventWithin(services.events, 'card:changed', 10_000);
+      const listed = await invoke('card:list', undefined);
+      expect(listed).toMatchObject({ ok: true, value: { cards: [{ personalCode: card.personalCode }] } });
+      expect(await changed).toEqual({ cards: 1 });
+
+      const gone = nextEventWithin(services.events, 'card:changed', 10_000);
+      fx.removeCard(card);
+      expect(await invoke('card:list', undefined)).toMatchObject({ ok: true, value: { cards: [] } });
+      expect(await gone).toEqual({ cards: 0 });
+    } finally {
+      await services.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

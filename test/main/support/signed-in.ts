@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { SessionInfo } from '../../../src-shared/contract/index.js';
 import { createInvoker, type Invoker } from '../../../src-main/ipc/handler-registry.js';
 import { createServices, type Services } from '../../../src-main/services/index.js';
-import { nextEvent } from './events.js';
+import { nextEventWithin } from './events.js';
 import type { IdCardFixture, TestCard } from './id-card.js';
 import type { StaffMember } from './register.js';
 
@@ -67,11 +67,14 @@ export async function signedInServices(fx: IdCardFixture, person?: StaffMember):
   const desktop = await desktopServices(fx);
   try {
     const card = fx.issueCard(person ?? fx.staff[0]!);
-    const synced = nextEvent(
+    // Under the test timeout, so a first pull that never completes says why (statuses, session end).
+    const synced = nextEventWithin(
       desktop.services.events,
       'sync:status',
+      45_000,
       (s) => s.connectivity !== 'syncing' && s.lastSuccessAt !== null,
     );
+    synced.catch(() => undefined); // awaited below; a failed sign-in must not leave it unhandled
     const session = await desktop.value<SessionInfo>('session:signIn', {
       cardId: await desktop.cardId(card),
       pin: card.pin1,
