@@ -1,5 +1,6 @@
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { AppError } from '../../src-shared/contract/index.js';
+import { startDeadline } from './deadline.js';
 
 /** Secrets in the OS keychain (Keychain, Credential Manager, Secret Service); never in a file. */
 export interface SecretStore {
@@ -23,19 +24,14 @@ export const KEYCHAIN_TIMEOUT_MS = 15_000;
 
 export function createKeychain(service: string = KEYCHAIN_SERVICE): SecretStore {
   async function attempt<T>(task: () => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`the keychain did not answer within ${KEYCHAIN_TIMEOUT_MS / 1000} s`)),
-        KEYCHAIN_TIMEOUT_MS,
-      );
-    });
+    const deadline = startDeadline(KEYCHAIN_TIMEOUT_MS);
     try {
-      return await Promise.race([task(), silent]);
+      return await deadline.race(task());
     } catch (error) {
+      // DeadlineExceeded says "no answer within 15 s"; that is the platform detail shown.
       throw keychainUnavailable(error);
     } finally {
-      clearTimeout(timer);
+      deadline.dispose();
     }
   }
   const entry = (account: string): AsyncEntry => new AsyncEntry(service, account, ENTRY_OPTIONS);
