@@ -5,6 +5,13 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const THEME_STORAGE_KEY = 'chambers.theme';
 
+/** The dictionary keys that name each theme (top bar and Settings). */
+export const THEME_LABEL_KEYS = {
+  system: 'shell.theme.system',
+  light: 'shell.theme.light',
+  dark: 'shell.theme.dark',
+} as const satisfies Record<Theme, string>;
+
 /** `system` leaves the choice to prefers-color-scheme; tokens.css reads `data-theme` otherwise. */
 export function applyTheme(theme: Theme): void {
   const root = document.documentElement;

@@ -1,13 +1,7 @@
 import { useId } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
 import { useI18n } from '../../i18n/use-t';
-import { THEMES, useTheme, type Theme } from '../../theme/theme';
-
-const THEME_KEYS = {
-  system: 'shell.theme.system',
-  light: 'shell.theme.light',
-  dark: 'shell.theme.dark',
-} as const satisfies Record<Theme, string>;
+import { THEME_LABEL_KEYS, THEMES, useTheme } from '../../theme/theme';
 
 /** Language buttons carry each language's own name, so anyone can find theirs. */
 export function LanguageSwitch() {
@@ -45,7 +39,7 @@ export function ThemeSelect() {
       >
         {THEMES.map((option) => (
           <option key={option} value={option}>
-            {t(THEME_KEYS[option])}
+            {t(THEME_LABEL_KEYS[option])}
           </option>
         ))}
       </select>

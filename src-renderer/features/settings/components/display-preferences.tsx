@@ -1,28 +1,39 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../i18n/languages';
 import { useI18n } from '../../../i18n/use-t';
-import { THEMES, useTheme, type Theme } from '../../../theme/theme';
+import { THEME_LABEL_KEYS, THEMES, useTheme } from '../../../theme/theme';
 
-// The same labels as the top bar's theme menu.
-const THEME_KEYS = {
-  system: 'shell.theme.system',
-  light: 'shell.theme.light',
-  dark: 'shell.theme.dark',
-} as const satisfies Record<Theme, string>;
+interface ChoiceSectionProps<V extends string> {
+  title: string;
+  intro: string;
+  options: readonly V[];
+  value: V;
+  onChange: (value: V) => void;
+  label: (option: V) => ReactNode;
+  /** The option's own language, when its label is written in it. */
+  lang?: (option: V) => string;
+}
 
-/** Each language by its own name (the top bar's switch does the same); applies at once. */
-export function LanguageSetting() {
-  const { t, language, setLanguage } = useI18n();
+/** A titled radio group that applies its choice at once. */
+function ChoiceSection<V extends string>({
+  title,
+  intro,
+  options,
+  value,
+  onChange,
+  label,
+  lang,
+}: ChoiceSectionProps<V>) {
   const headingId = useId();
   const introId = useId();
   const name = useId();
   return (
     <section className="settings-section" aria-labelledby={headingId}>
       <h2 className="settings-section__title" id={headingId}>
-        {t('settings.language.title')}
+        {title}
       </h2>
       <p className="settings-section__intro" id={introId}>
-        {t('settings.language.intro')}
+        {intro}
       </p>
       <div
         className="settings-choices"
@@ -30,16 +41,16 @@ export function LanguageSetting() {
         aria-labelledby={headingId}
         aria-describedby={introId}
       >
-        {LANGUAGES.map((option) => (
-          <label key={option} className="settings-choice" lang={option}>
+        {options.map((option) => (
+          <label key={option} className="settings-choice" lang={lang?.(option)}>
             <input
               type="radio"
               name={name}
               value={option}
-              checked={language === option}
-              onChange={() => setLanguage(option)}
+              checked={value === option}
+              onChange={() => onChange(option)}
             />
-            {LANGUAGE_NAMES[option]}
+            {label(option)}
           </label>
         ))}
       </div>
@@ -47,40 +58,34 @@ export function LanguageSetting() {
   );
 }
 
+/** Each language by its own name (the top bar's switch does the same); applies at once. */
+export function LanguageSetting() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <ChoiceSection
+      title={t('settings.language.title')}
+      intro={t('settings.language.intro')}
+      options={LANGUAGES}
+      value={language}
+      onChange={setLanguage}
+      label={(option) => LANGUAGE_NAMES[option]}
+      lang={(option) => option}
+    />
+  );
+}
+
 /** System, light or dark, through the app's one theme store; applies at once. */
 export function ThemeSetting() {
   const { t } = useI18n();
   const [theme, setTheme] = useTheme();
-  const headingId = useId();
-  const introId = useId();
-  const name = useId();
   return (
-    <section className="settings-section" aria-labelledby={headingId}>
-      <h2 className="settings-section__title" id={headingId}>
-        {t('settings.theme.title')}
-      </h2>
-      <p className="settings-section__intro" id={introId}>
-        {t('settings.theme.intro')}
-      </p>
-      <div
-        className="settings-choices"
-        role="radiogroup"
-        aria-labelledby={headingId}
-        aria-describedby={introId}
-      >
-        {THEMES.map((option) => (
-          <label key={option} className="settings-choice">
-            <input
-              type="radio"
-              name={name}
-              value={option}
-              checked={theme === option}
-              onChange={() => setTheme(option)}
-            />
-            {t(THEME_KEYS[option])}
-          </label>
-        ))}
-      </div>
-    </section>
+    <ChoiceSection
+      title={t('settings.theme.title')}
+      intro={t('settings.theme.intro')}
+      options={THEMES}
+      value={theme}
+      onChange={setTheme}
+      label={(option) => t(THEME_LABEL_KEYS[option])}
+    />
   );
 }
