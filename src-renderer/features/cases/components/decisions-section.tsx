@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { CaseDocument, CaseSnapshot, ProceduralStep } from '../../../../src-shared/domain/case';
-import { LockIcon } from '../../../components/icons';
 import { useI18n } from '../../../i18n/use-t';
 import { CaseSection } from './case-section';
+import { DocumentTitleCell } from './documents-section';
 
 /** Document kinds that are decisions of the court (statute: judgments, rulings, orders). */
 export const DECISION_DOCUMENT_KINDS = ['judgment', 'ruling', 'decision', 'order'] as const;
@@ -66,15 +66,7 @@ export function DecisionsSection({ snapshot }: { snapshot: CaseSnapshot }) {
                 {documents.map((document) => (
                   <tr key={document.id} data-testid="decision-document">
                     <td className="num nowrap">{document.number}</td>
-                    <th scope="row" className="table__name">
-                      {document.title}
-                      {document.restricted ? (
-                        <span className="restriction restriction--inline">
-                          <LockIcon />
-                          {t('caseFile.documents.restricted')}
-                        </span>
-                      ) : null}
-                    </th>
+                    <DocumentTitleCell document={document} />
                     <td>{isDecisionKind(document.kind) ? t(KIND_KEYS[document.kind]) : document.kind}</td>
                     <td className="num nowrap">
                       <time dateTime={document.filedAt}>{format.date(document.filedAt)}</time>

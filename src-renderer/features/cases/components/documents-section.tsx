@@ -6,6 +6,22 @@ import { CaseSection } from './case-section';
 
 const documentOrder = (document: CaseDocument) => parseCaseNumber(document.number)?.document ?? 0;
 
+/** A document's title as a row header, with the restriction marked in words (documents, decisions). */
+export function DocumentTitleCell({ document }: { document: CaseDocument }) {
+  const { t } = useI18n();
+  return (
+    <th scope="row" className="table__name">
+      {document.title}
+      {document.restricted ? (
+        <span className="restriction restriction--inline">
+          <LockIcon />
+          {t('caseFile.documents.restricted')}
+        </span>
+      ) : null}
+    </th>
+  );
+}
+
 export function DocumentsSection({ documents }: { documents: readonly CaseDocument[] }) {
   const { t, format } = useI18n();
   const sorted = [...documents].sort((a, b) => documentOrder(a) - documentOrder(b));
@@ -33,15 +49,7 @@ export function DocumentsSection({ documents }: { documents: readonly CaseDocume
           {sorted.map((document) => (
             <tr key={document.id} data-testid="document-row">
               <td className="num nowrap">{document.number}</td>
-              <th scope="row" className="table__name">
-                {document.title}
-                {document.restricted ? (
-                  <span className="restriction restriction--inline">
-                    <LockIcon />
-                    {t('caseFile.documents.restricted')}
-                  </span>
-                ) : null}
-              </th>
+              <DocumentTitleCell document={document} />
               <td className="num nowrap">{format.date(document.filedAt)}</td>
               <td className="num table__numeric">
                 {document.pages === null ? '' : format.number(document.pages)}
