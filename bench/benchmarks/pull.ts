@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, peakRssMb, percentile, timeMs } from '../lib/measure.js';
-import { startBenchCard } from '../lib/id-card.js';
+import { cardServices, startBenchCard, startCardRegister } from '../lib/id-card.js';
 import { pickUser, signInAndFetchAll } from '../lib/register-http.js';
 import type { BenchReport } from '../lib/types.js';
 
@@ -16,8 +16,6 @@ const PAGE_LIMIT = 200;
 
 export async function run(): Promise<BenchReport> {
   // Imported here so listing benchmarks and running the others never loads the register or PGlite.
-  const { startRegister } = await import('../../src-register/server.js');
-  const { createServices } = await import('../../src-main/services/index.js');
   const root = await mkdtemp(join(tmpdir(), 'chambers-bench-pull-'));
   const { demoStaff } = await import('../../src-register/seed/demo-people.js');
   const president = demoStaff().president;
@@ -25,17 +23,7 @@ export async function run(): Promise<BenchReport> {
   // test-only development route, which this harness starts the register with.
   const card = await startBenchCard(join(root, 'card'), president);
   const seedStarted = performance.now();
-  const register = await startRegister({
-    db: `pglite:${join(root, 'register')}`,
-    blobDir: join(root, 'blobs'),
-    host: '127.0.0.1',
-    port: 0,
-    devSignIn: true,
-    production: false,
-    seedDemo: true,
-    auth: card.auth,
-    logLevel: 'warn',
-  });
+  const register = await startCardRegister(root, card, { devSignIn: true });
   const seedMs = performance.now() - seedStarted;
   try {
     const url = register.url;
@@ -47,13 +35,7 @@ export async function run(): Promise<BenchReport> {
 
     const pullOnce = async (rep: number) => {
       const dataDir = join(root, `desktop-${rep}`);
-      const services = await createServices({
-        registerUrl: url,
-        dataDir,
-        host: 'browser',
-        version: 'bench',
-        cardModule: card.module,
-      });
+      const services = await cardServices(url, dataDir, card);
       try {
         const { cards } = await services.handlers['card:list']();
         const cardId = cards[0]!.id;

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseSnapshot } from '../../src-shared/domain/index.js';
-import { startBenchCard } from '../lib/id-card.js';
+import { cardServices, startBenchCard, startCardRegister } from '../lib/id-card.js';
 import { median, percentile, peakRssMb, timeMs } from '../lib/measure.js';
 import type { BenchReport } from '../lib/types.js';
 
@@ -26,8 +26,6 @@ const log = (line: string) => console.log(line);
 
 export async function run(): Promise<BenchReport> {
   // Imported here so listing benchmarks and running the others never loads the register or PGlite.
-  const { startRegister } = await import('../../src-register/server.js');
-  const { createServices } = await import('../../src-main/services/index.js');
   const { demoStaff } = await import('../../src-register/seed/demo-people.js');
   const { seedBulkCourt } = await import('../../test/support/bulk-register.js');
   const { createKeychain } = await import('../../src-main/services/keychain.js');
@@ -40,26 +38,10 @@ export async function run(): Promise<BenchReport> {
   const root = await mkdtemp(join(tmpdir(), 'chambers-bench-sync-'));
   const president = demoStaff().president;
   const card = await startBenchCard(join(root, 'card'), president);
-  const register = await startRegister({
-    db: `pglite:${join(root, 'register')}`,
-    blobDir: join(root, 'blobs'),
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    seedDemo: false,
-    auth: card.auth,
-    logLevel: 'warn',
-  });
+  const register = await startCardRegister(root, card, { seedDemo: false });
   const peer = await pouch.startPouchPeer();
   const dataDir = join(root, 'desktop');
-  const newServices = () =>
-    createServices({
-      registerUrl: register.url,
-      dataDir,
-      host: 'browser',
-      version: 'bench',
-      cardModule: card.module,
-    });
+  const newServices = () => cardServices(register.url, dataDir, card);
   let services = await newServices();
   try {
     // ---- seed the register ----

@@ -230,37 +230,19 @@ async function measureSearch(
   browser: Browser,
   person: { name: string; personalCode: string },
 ): Promise<SearchFigures> {
-  const { startRegister } = await import('../../src-register/server.js');
-  const { createServices } = await import('../../src-main/services/index.js');
   const { startWebHost } = await import('../../src-main/web-host/server.js');
   const { createKeychain } = await import('../../src-main/services/keychain.js');
   const { accountFor, readItem } = await import('../../src-main/services/session/keychain-item.js');
   const { cacheFileFor } = await import('../../src-main/services/session/cache-file.js');
   const { openCache } = await import('../../src-main/services/store/cache.js');
-  const { startBenchCard } = await import('../lib/id-card.js');
+  const { cardServices, startBenchCard, startCardRegister } = await import('../lib/id-card.js');
   const search = await import('../lib/search-bench.js');
 
   const dir = await mkdtemp(join(tmpdir(), 'chambers-bench-workspace-search-'));
   const card = await startBenchCard(join(dir, 'card'), person);
-  const register = await startRegister({
-    db: `pglite:${join(dir, 'register')}`,
-    blobDir: join(dir, 'blobs'),
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    seedDemo: true,
-    auth: card.auth,
-    logLevel: 'warn',
-  });
+  const register = await startCardRegister(dir, card);
   const dataDir = join(dir, 'desktop');
-  const newServices = () =>
-    createServices({
-      registerUrl: register.url,
-      dataDir,
-      host: 'browser',
-      version: 'bench',
-      cardModule: card.module,
-    });
+  const newServices = () => cardServices(register.url, dataDir, card);
   let services = await newServices();
   let host: Awaited<ReturnType<typeof startWebHost>> | null = null;
   try {

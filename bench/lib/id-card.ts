@@ -31,3 +31,30 @@ export async function startBenchCard(dir: string, person: { name: string; person
   };
   return card;
 }
+
+/** A register on PGlite in `dir` that accepts `card`'s sign-in (demo court seeded unless told otherwise). */
+export async function startCardRegister(
+  dir: string,
+  card: BenchCard,
+  options: { seedDemo?: boolean; devSignIn?: boolean } = {},
+) {
+  // Loaded when a benchmark runs, not when the list of benchmarks is printed.
+  const { startRegister } = await import('../../src-register/server.js');
+  return startRegister({
+    db: `pglite:${join(dir, 'register')}`,
+    blobDir: join(dir, 'blobs'),
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    seedDemo: options.seedDemo ?? true,
+    ...(options.devSignIn ? { devSignIn: true } : {}),
+    auth: card.auth,
+    logLevel: 'warn',
+  });
+}
+
+/** The desktop services of the browser host, reading `card` through SoftHSM. */
+export async function cardServices(registerUrl: string, dataDir: string, card: BenchCard) {
+  const { createServices } = await import('../../src-main/services/index.js');
+  return createServices({ registerUrl, dataDir, host: 'browser', version: 'bench', cardModule: card.module });
+}
