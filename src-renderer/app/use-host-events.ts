@@ -15,23 +15,29 @@ const MANY_CASES = 50;
 export function useHostEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
+    // Everything that reads the local cache. The case lists fill in page by page during a pull; My
+    // work, Search and its facets read the whole cache, so they wait for the pull to end.
     const refreshCacheViews = () => {
       void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: searchKeys.all });
       invalidateWork(queryClient);
     };
+    const pulling = () => queryClient.getQueryData<SyncStatus>(syncKeys.status())?.progress != null;
     const unsubscribes = [
       onHostEvent('sync:status', (status) => {
         const before = queryClient.getQueryData<SyncStatus>(syncKeys.status());
         queryClient.setQueryData<SyncStatus>(syncKeys.status(), (current) => newerStatus(current, status));
         applySyncStatusToWork(queryClient, status);
-        // A pull finished: whatever reads the cache reads it again, even if a `cases:changed` was
-        // missed (the event stream reconnected, or the screen mounted in between).
-        if (status.lastSuccessAt !== null && status.lastSuccessAt !== before?.lastSuccessAt)
-          refreshCacheViews();
+        // A pull ended (or one succeeded that this page did not see run): whatever reads the cache
+        // reads it again, even if a `cases:changed` was missed (the stream reconnected, a screen
+        // mounted in between).
+        const ended = before?.progress != null && status.progress === null;
+        const succeeded = status.lastSuccessAt !== null && status.lastSuccessAt !== before?.lastSuccessAt;
+        if (ended || succeeded) refreshCacheViews();
       }),
       onHostEvent('cases:changed', ({ caseIds }) => {
-        refreshCacheViews();
+        if (pulling()) void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+        else refreshCacheViews();
         if (caseIds.length > MANY_CASES) {
           void queryClient.invalidateQueries({ queryKey: caseKeys.details() });
         } else {

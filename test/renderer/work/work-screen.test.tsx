@@ -6,7 +6,7 @@ import type { MyCase, MyWork } from '../../../src-shared/contract/workspace';
 import { AppError } from '../../../src-shared/contract/result';
 import { createQueryClient } from '../../../src-renderer/app/query-client';
 import { WorkScreen } from '../../../src-renderer/features/work/components/work-screen';
-import { useWorkInvalidation } from '../../../src-renderer/features/work/hooks/use-work-invalidation';
+import { useHostEvents } from '../../../src-renderer/app/use-host-events';
 import { I18nProvider } from '../../../src-renderer/i18n/i18n-provider';
 import { LANGUAGE_STORAGE_KEY } from '../../../src-renderer/i18n/languages';
 import { createFakeHost, type FakeHostOptions } from '../support/fake-host';
@@ -15,7 +15,7 @@ import { resetWindow } from '../support/render-app';
 afterEach(resetWindow);
 
 function Invalidation() {
-  useWorkInvalidation();
+  useHostEvents();
   return null;
 }
 
