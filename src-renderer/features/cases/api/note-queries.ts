@@ -13,15 +13,12 @@ export const noteKeys = {
   note: (caseId: string) => [...caseKeys.detail(caseId), 'note'] as const,
 };
 
-/** While a note waits for the user to choose between two texts, the choice is looked for this often. */
-const CONFLICT_POLL_MS = 5_000;
-
 export const noteQuery = (caseId: string) =>
   queryOptions({
     queryKey: noteKeys.note(caseId),
     queryFn: () => call((api) => api.notesGet({ caseId })),
-    // The conflict is resolved in the status bar's dialog, which does not know this key.
-    refetchInterval: (query) => (query.state.data?.conflictId ? CONFLICT_POLL_MS : false),
+    // A conflict resolved in the status bar's dialog comes back as `cases:changed` for the case,
+    // which refreshes this key (it lives under the case's detail key).
   });
 
 /** What the local store will hold once the put lands: shown at once, before the host answers. */
