@@ -44,6 +44,18 @@ export function StatisticsSection({ court }: { court: string }) {
   const rate = (value: number | null) =>
     value === null ? t('allocation.stats.notApplicable') : percent(value);
   const time = (value: number | null) => (value === null ? t('allocation.stats.notApplicable') : days(value));
+  // The five indicators, the same for a judge's row and for the totals.
+  const indicators = (
+    v: Pick<Row, 'pending' | 'incoming' | 'resolved' | 'clearanceRate' | 'dispositionTimeDays'>,
+  ) => (
+    <>
+      <td className="table__numeric num">{format.number(v.pending)}</td>
+      <td className="table__numeric num">{format.number(v.incoming)}</td>
+      <td className="table__numeric num">{format.number(v.resolved)}</td>
+      <td className="table__numeric num">{rate(v.clearanceRate)}</td>
+      <td className="table__numeric num">{time(v.dispositionTimeDays)}</td>
+    </>
+  );
   const data = stats.data;
   const totals = data ? totalsOf(data.rows) : null;
 
@@ -131,11 +143,7 @@ export function StatisticsSection({ court }: { court: string }) {
                 <tr key={`${row.judgeId ?? '-'}:${row.procedureType}`} data-testid="statistics-row">
                   <th scope="row">{row.judgeName ?? t('allocation.stats.unallocated')}</th>
                   <td>{t(procedureTypeKey(row.procedureType))}</td>
-                  <td className="table__numeric num">{format.number(row.pending)}</td>
-                  <td className="table__numeric num">{format.number(row.incoming)}</td>
-                  <td className="table__numeric num">{format.number(row.resolved)}</td>
-                  <td className="table__numeric num">{rate(row.clearanceRate)}</td>
-                  <td className="table__numeric num">{time(row.dispositionTimeDays)}</td>
+                  {indicators(row)}
                 </tr>
               ))}
             </tbody>
@@ -144,11 +152,7 @@ export function StatisticsSection({ court }: { court: string }) {
                 <th scope="row" colSpan={2}>
                   {t('allocation.stats.total')}
                 </th>
-                <td className="table__numeric num">{format.number(totals.pending)}</td>
-                <td className="table__numeric num">{format.number(totals.incoming)}</td>
-                <td className="table__numeric num">{format.number(totals.resolved)}</td>
-                <td className="table__numeric num">{rate(totals.clearanceRate)}</td>
-                <td className="table__numeric num">{time(totals.dispositionTimeDays)}</td>
+                {indicators(totals)}
               </tr>
             </tfoot>
           </table>

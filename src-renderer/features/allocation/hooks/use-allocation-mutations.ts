@@ -12,10 +12,10 @@ export function usePutPlan(court: string, onAdopted?: (version: number) => void)
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (plan: PutAllocationPlanRequest) => putPlan(court, plan),
-    onSuccess: async (overview) => {
+    // The register answers with the overview as it now stands: no need to ask for it again.
+    onSuccess: (overview) => {
       if (overview.current) onAdopted?.(overview.current.version);
       queryClient.setQueryData(allocationKeys.plan(court), overview);
-      await queryClient.invalidateQueries({ queryKey: allocationKeys.plan(court) });
     },
   });
 }

@@ -46,7 +46,6 @@ export function useSearch() {
   const asked = Object.keys(input).length > 0;
   const results = useQuery({ ...searchQuery(input), enabled: asked && !datesReversed });
   const facets = useQuery(facetsQuery());
-  const filtered = Object.values(filters).some((value) => value !== '');
   return {
     text,
     setText,
@@ -54,7 +53,6 @@ export function useSearch() {
     setFilter: <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) =>
       setFilters((current) => ({ ...current, [key]: value })),
     clearFilters: () => setFilters(NO_FILTERS),
-    filtered,
     asked,
     datesReversed,
     results,

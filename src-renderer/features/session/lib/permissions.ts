@@ -15,7 +15,3 @@ export function courtsWhere(user: SessionUser, action: Action): string[] {
   }
   return [...courts].sort();
 }
-
-export function may(user: SessionUser, action: Action): boolean {
-  return courtsWhere(user, action).length > 0;
-}
