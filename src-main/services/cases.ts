@@ -1,7 +1,6 @@
 import { AppError } from '../../src-shared/contract/index.js';
 import type { CaseSnapshot, CaseSummary, ProcedureType } from '../../src-shared/domain/index.js';
 import type { ActiveSession } from './session.js';
-import type { CacheDb } from './store/cache.js';
 import { getCaseSnapshot, listCases, listCasesSql, toSummaries } from './store/case-queries.js';
 import { type SearchWorkers, createSearchWorkers } from './store/search-worker.js';
 
@@ -32,8 +31,6 @@ export function createCasesService(
   },
   workers: SearchWorkers = createSearchWorkers(),
 ): CasesService {
-  const workerFor = (cache: CacheDb) => workers.workerFor(cache);
-
   return {
     async list(input = {}) {
       const { cache } = session.require();
@@ -42,26 +39,11 @@ export function createCasesService(
         procedureType: input.procedureType,
         limit: input.limit ?? DEFAULT_LIMIT,
       };
-      const worker = workerFor(cache);
-      if (!query.text || !worker) return listCases(cache, query);
+      if (!query.text) return listCases(cache, query);
       const sql = listCasesSql(query);
       if (sql === null) return [];
-      let rows: unknown[] | null = null;
-      let failure: unknown = null;
-      try {
-        rows = await worker.all(sql.sql, sql.params);
-      } catch (error) {
-        failure = error;
-      }
       // The session may have ended (or changed hands) while the search ran.
-      if (session.require().cache !== cache || !cache.open)
-        throw new AppError('unauthenticated', 'The session ended during the search.');
-      // A worker that failed (it could not open the file, it crashed) costs speed, not the search.
-      if (rows === null) {
-        console.error('The search worker failed; searching on the main thread.', failure);
-        return listCases(cache, query);
-      }
-      return toSummaries(rows);
+      return toSummaries(await workers.read(cache, sql, () => session.require().cache === cache));
     },
     async get(caseId) {
       const { cache } = session.require();

@@ -75,7 +75,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         sync.start(active);
         push.start(active);
         // Starts the search worker (its own connection and key setup) now, not at the first keystroke.
-        void cases.list({ limit: 1 }).catch(() => undefined);
+        searchWorkers.workerFor(active.cache);
       },
       beforeSignOut: async () => {
         await push.stop();

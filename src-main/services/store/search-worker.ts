@@ -121,6 +121,16 @@ export function startSearchWorker(source: CacheSource): SearchWorker {
 export interface SearchWorkers {
   /** The worker of this cache, started on first use; null for an in-memory cache or a closed one. */
   workerFor(cache: CacheDb): SearchWorker | null;
+  /**
+   * Runs a read on the cache's worker, or on this thread when there is none or it failed (that costs
+   * speed, not the answer). `stillCurrent` is asked after the worker answered: the session may have
+   * ended or changed hands meanwhile, and then nothing is returned.
+   */
+  read(
+    cache: CacheDb,
+    query: { sql: string; params: Readonly<Record<string, string | number>> },
+    stillCurrent: () => boolean,
+  ): Promise<unknown[]>;
 }
 
 /**
@@ -131,20 +141,37 @@ export function createSearchWorkers(
   start: (source: CacheSource) => SearchWorker = startSearchWorker,
 ): SearchWorkers {
   let current: { cache: CacheDb; worker: SearchWorker } | null = null;
+  function workerFor(cache: CacheDb): SearchWorker | null {
+    if (current?.cache === cache && current.worker.alive()) return current.worker;
+    if (current) void current.worker.close();
+    current = null;
+    const source = cacheSource(cache);
+    if (!source || !cache.open) return null;
+    const entry = { cache, worker: start(source) };
+    current = entry;
+    onCacheClose(cache, () => {
+      void entry.worker.close();
+      if (current === entry) current = null;
+    });
+    return entry.worker;
+  }
   return {
-    workerFor(cache) {
-      if (current?.cache === cache && current.worker.alive()) return current.worker;
-      if (current) void current.worker.close();
-      current = null;
-      const source = cacheSource(cache);
-      if (!source || !cache.open) return null;
-      const entry = { cache, worker: start(source) };
-      current = entry;
-      onCacheClose(cache, () => {
-        void entry.worker.close();
-        if (current === entry) current = null;
-      });
-      return entry.worker;
+    workerFor,
+    async read(cache, query, stillCurrent) {
+      const worker = workerFor(cache);
+      if (!worker) return cache.prepare(query.sql).all(query.params);
+      let rows: unknown[] | null = null;
+      let failure: unknown = null;
+      try {
+        rows = await worker.all(query.sql, query.params);
+      } catch (error) {
+        failure = error;
+      }
+      if (!stillCurrent() || !cache.open)
+        throw new AppError('unauthenticated', 'The session ended during the search.');
+      if (rows !== null) return rows;
+      console.error('The search worker failed; searching on the main thread.', failure);
+      return cache.prepare(query.sql).all(query.params);
     },
   };
 }

@@ -1,4 +1,3 @@
-import { AppError } from '../../../src-shared/contract/index.js';
 import type { Handlers } from '../../ipc/handler-registry.js';
 import type { ActiveSession } from '../session.js';
 import type { CacheDb } from '../store/cache.js';
@@ -36,24 +35,9 @@ export function createWorkspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers 
   const now = deps.now ?? (() => new Date());
   const workers = deps.searchWorkers ?? createSearchWorkers();
 
-  async function run(cache: CacheDb, query: SearchSql): Promise<unknown[]> {
-    const worker = workers.workerFor(cache);
-    let rows: unknown[] | null = null;
-    let failure: unknown = null;
-    if (worker) {
-      try {
-        rows = await worker.all(query.sql, query.params);
-      } catch (error) {
-        failure = error;
-      }
-      // The session may have ended (or changed hands) while the query ran.
-      if (deps.session.require().cache !== cache || !cache.open)
-        throw new AppError('unauthenticated', 'The session ended during the search.');
-      // A worker that failed (it could not open the file, it crashed) costs speed, not the search.
-      if (rows === null) console.error('The search worker failed; searching on the main thread.', failure);
-    }
-    return rows ?? cache.prepare(query.sql).all(query.params);
-  }
+  const run = (cache: CacheDb, query: SearchSql): Promise<unknown[]> =>
+    // The session may have ended (or changed hands) while the query ran.
+    workers.read(cache, query, () => deps.session.require().cache === cache);
 
   return {
     'work:mine': async () => {
