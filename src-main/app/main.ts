@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import { createInvoker } from '../ipc/handler-registry.js';
 import { createServices, type Services } from '../services/index.js';
-import { readSettingsFile } from '../services/settings.js';
+import { savedSettingsForStart } from '../services/settings.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { type HostConfig, readHostConfig } from './host-config.js';
 import { forwardEvent, registerIpcHandlers } from './ipc-main.js';
@@ -27,7 +27,7 @@ function readConfigOrExit(): HostConfig {
     const first = readHostConfig(process.argv, process.env);
     // The data folder is known only now; what the Settings screen saved there fills what flags leave open.
     const dataDir = first.userDataDir ?? app.getPath('userData');
-    return readHostConfig(process.argv, process.env, readSettingsFile(dataDir));
+    return readHostConfig(process.argv, process.env, savedSettingsForStart(dataDir));
   } catch (error) {
     failToStart(error);
     // app.exit() ends the process; this keeps Node from running on should it return.

@@ -199,3 +199,16 @@ export function createSettingsHandlers(deps: SettingsDeps): SettingsHandlers {
     },
   };
 }
+
+/**
+ * The saved settings for a host's start: a damaged or newer file is reported and left out (the
+ * defaults apply), so the app still starts and the Settings screen can write a good file.
+ */
+export function savedSettingsForStart(dataDir: string): HostSettings | null {
+  try {
+    return readSettingsFile(dataDir);
+  } catch (error) {
+    console.error(`${(error as Error).message} Starting with the default settings.`);
+    return null;
+  }
+}

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../services/index.js';
-import { readSettingsFile } from '../services/settings.js';
+import { DEFAULT_REGISTER_URL } from '../app/host-config.js';
+import { savedSettingsForStart } from '../services/settings.js';
 import { startWebHost } from './server.js';
 
 const USAGE =
@@ -32,13 +33,8 @@ function readFlags() {
 const flags = readFlags();
 const dataDir = resolve(flags.data);
 // Settings saved from the Settings screen; a flag or the environment wins over them.
-let saved: ReturnType<typeof readSettingsFile>;
-try {
-  saved = readSettingsFile(dataDir);
-} catch (error) {
-  fail((error as Error).message);
-}
-const registerUrl = flags.register ?? saved?.registerUrl ?? 'http://127.0.0.1:4610';
+const saved = savedSettingsForStart(dataDir);
+const registerUrl = flags.register ?? saved?.registerUrl ?? DEFAULT_REGISTER_URL;
 const cardModule = process.env.CHAMBERS_PKCS11_MODULE ?? saved?.cardModule;
 const port = Number(flags.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)

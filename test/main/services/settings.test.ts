@@ -8,6 +8,7 @@ import {
   SettingsFileError,
   createSettingsHandlers,
   readSettingsFile,
+  savedSettingsForStart,
   settingsFile,
   writeSettingsFile,
 } from '../../../src-main/services/settings.js';
@@ -28,6 +29,21 @@ const handlers = () => createSettingsHandlers({ dataDir: dir, inEffect: IN_EFFEC
 const write = (text: string) => writeFileSync(settingsFile(dir), text);
 
 describe('settings file', () => {
+  it('lets a host start on defaults when the file is damaged, so Settings can repair it', () => {
+    writeFileSync(settingsFile(dir), '{ not json');
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      expect(savedSettingsForStart(dir)).toBeNull();
+    } finally {
+      console.error = original;
+    }
+    expect(String(logged[0])).toMatch(/settings\.json.*Starting with the default settings\./s);
+    writeFileSync(settingsFile(dir), JSON.stringify({ format: 1, ...SAVED }));
+    expect(savedSettingsForStart(dir)).toEqual(SAVED);
+  });
+
   it('is absent at first: null, and the settings in effect are shown', async () => {
     expect(readSettingsFile(dir)).toBeNull();
     expect(HostSettingsView.parse(await handlers()['settings:get']())).toEqual({
