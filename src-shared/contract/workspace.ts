@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseSummary, ProcedureType } from '../domain/index.js';
+import { CaseStatus, CaseSummary, ProcedureType } from '../domain/index.js';
 import {
   AbsenceRequest,
   AbsenceResponse,
@@ -73,8 +73,8 @@ export type MyWork = z.infer<typeof MyWork>;
 export const CaseSearchInput = z.object({
   text: z.string().max(200).optional(),
   procedureType: ProcedureType.optional(),
-  status: z.enum(['registered', 'in_progress', 'suspended', 'decided', 'closed']).optional(),
-  courtCode: z.string().min(2).max(8).optional(),
+  status: CaseStatus.optional(),
+  courtCode: CourtCode.optional(),
   judgeId: z.string().min(1).max(64).optional(),
   registeredFrom: IsoDate.optional(),
   registeredTo: IsoDate.optional(),

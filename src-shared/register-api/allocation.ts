@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ProcedureType } from '../domain/procedure-type.js';
+import { CourtDate, CourtParams } from './schemas.js';
 
 /** Schemas of automatic case allocation (issue 3 item 3): plans, draws and the allocation log. */
 
-const CourtCode = z.string().regex(/^[A-Z]{2,8}$/, 'a court code is 2–8 capital letters');
-export const AllocationCourtParams = z.object({ court: CourtCode });
+/** The params of a court's allocation routes (the shared court params). */
+export const AllocationCourtParams = CourtParams;
 export const AllocationCaseParams = z.object({ caseId: z.uuid() });
 export const AllocationLogParams = z.object({
   seq: z
@@ -22,9 +23,7 @@ const Text = (max: number) =>
     .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 const Reason = Text(2000).refine((s) => s.length >= 3, 'give a reason of at least 3 characters');
 const Category = Text(200).refine((s) => s.length >= 1, 'a category must not be empty');
-const IsoDate = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'a date between 1900 and 2199');
+const IsoDate = CourtDate;
 
 export const AllocationKind = z.enum(['draw', 'plan_change', 'manual_reassignment', 'refiling']);
 export type AllocationKind = z.infer<typeof AllocationKind>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProcedureType } from '../domain/procedure-type.js';
+import { CourtDate } from './schemas.js';
 
 /**
  * Court administration read by the desktop's president and statistics screens (issue 6): the
@@ -7,12 +8,7 @@ import { ProcedureType } from '../domain/procedure-type.js';
  * `src-shared/contract/workspace.ts` has the same shapes (`CourtJudge`, `CourtStatistics`) for IPC.
  */
 
-const CourtCode = z.string().regex(/^[A-Z]{2,8}$/, 'a court code is 2–8 capital letters');
-export const CourtParams = z.object({ court: CourtCode });
-
-const IsoDate = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'a date between 1900 and 2199');
+const IsoDate = CourtDate;
 
 export const CourtJudgeAbsence = z.object({
   id: z.string(),

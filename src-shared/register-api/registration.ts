@@ -9,6 +9,7 @@ import {
   parseCaseNumber,
 } from '../domain/index.js';
 import { AllocationRecord } from './allocation.js';
+import { CourtCode } from './schemas.js';
 import { FORMER_SUPREME_COURT_NUMBER_PATTERN, PARTY_ROLES, isPartyRoleOf } from '../domain/party-roles.js';
 
 /** Inline files are small; a larger file is uploaded first and referenced by its SHA-256. */
@@ -22,8 +23,6 @@ export const DOCUMENT_MEDIA_TYPES = [
   'image/png',
   'text/plain',
 ] as const;
-
-export const CourtCode = z.string().regex(/^[A-Z]{2,8}$/, 'must be a court code (2–8 capital letters)');
 
 export const FormerCaseNumber = z.string().refine((s) => {
   const parts = parseCaseNumber(s);

@@ -5,6 +5,15 @@ import { AppErrorShape } from '../contract/result.js';
 /** Request and response schemas of the register's HTTP API, version 1 (`/api/v1`). */
 export const API_PREFIX = '/api/v1';
 
+/** A court's code, as in every path and body that names a court. */
+export const CourtCode = z.string().regex(/^[A-Z]{2,8}$/, 'must be a court code (2–8 capital letters)');
+export const CourtParams = z.object({ court: CourtCode });
+
+/** A calendar date of court business (absences, statistics periods). */
+export const CourtDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'a date between 1900 and 2199');
+
 export const ErrorBody = z.object({ error: AppErrorShape });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

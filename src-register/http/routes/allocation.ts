@@ -27,9 +27,11 @@ function managesAllocation(user: SessionUser, courtCode: string): boolean {
   return authorize(user, 'allocation.manage', { courtCode });
 }
 
-function requireManager(user: SessionUser, courtCode: string): void {
+export function requireManager(user: SessionUser, courtCode: string): void {
   if (!managesAllocation(user, courtCode))
-    throw new AppError('forbidden', `only the president of court ${courtCode} manages its allocation`);
+    throw new AppError('forbidden', `only the president of court ${courtCode} manages its allocation`, {
+      reason: 'allocation_not_permitted',
+    });
 }
 
 /** Reading the whole log: any court president, or whoever may read audit records. */

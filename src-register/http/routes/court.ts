@@ -1,5 +1,4 @@
 import { AppError } from '../../../src-shared/contract/result.js';
-import { type SessionUser, authorize } from '../../../src-shared/domain/index.js';
 import {
   CourtJudgesResponse,
   CourtParams,
@@ -10,6 +9,7 @@ import type { Db } from '../../db/index.js';
 import { courtDay } from '../../domain/allocation/eligibility.js';
 import { courtStatistics } from '../../domain/statistics.js';
 import { addRoute, type RouteHost } from '../route.js';
+import { requireManager } from './allocation.js';
 
 interface JudgeRow {
   id: string;
@@ -54,13 +54,6 @@ export async function courtJudges(db: Db, courtCode: string, today: string): Pro
   }
   const collator = new Intl.Collator('et');
   return [...judges.values()].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
-}
-
-function requireManager(user: SessionUser, courtCode: string): void {
-  if (!authorize(user, 'allocation.manage', { courtCode }))
-    throw new AppError('forbidden', `only the president of court ${courtCode} sees its judges and absences`, {
-      reason: 'allocation_not_permitted',
-    });
 }
 
 async function requireCourt(db: Db, courtCode: string): Promise<void> {
