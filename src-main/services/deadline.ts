@@ -31,7 +31,7 @@ export function startDeadline(ms: number, outer?: AbortSignal): Deadline {
     timedOut = true;
     controller.abort(new DeadlineExceeded(ms));
   };
-  let timer = setTimeout(expire, ms);
+  const timer = setTimeout(expire, ms);
   const forward = (): void => controller.abort(outer?.reason);
   if (outer?.aborted) forward();
   else outer?.addEventListener('abort', forward, { once: true });
@@ -47,9 +47,7 @@ export function startDeadline(ms: number, outer?: AbortSignal): Deadline {
     race: (work) => Promise.race([work, gaveUp]),
     timedOut: () => timedOut,
     refresh() {
-      if (controller.signal.aborted) return;
-      clearTimeout(timer);
-      timer = setTimeout(expire, ms);
+      if (!controller.signal.aborted) timer.refresh();
     },
     dispose() {
       clearTimeout(timer);

@@ -256,6 +256,7 @@ export function createCardReader(options: CardReaderOptions): CardReader {
    */
   const watchers = new Set<(cards: CardSummary[], changed: boolean) => void>();
   let lastKey: string | null = null;
+  let timer: NodeJS.Timeout | null = null;
   function observe(result: CardList): CardList {
     const key = result.cards
       .map((c) => c.id)
@@ -284,11 +285,17 @@ export function createCardReader(options: CardReaderOptions): CardReader {
     watch(onPoll) {
       watchers.add(onPoll);
       poll();
-      const timer = setInterval(poll, pollMs);
-      timer.unref();
+      // One timer for all watchers: each poll is one scan, whoever listens.
+      if (!timer) {
+        timer = setInterval(poll, pollMs);
+        timer.unref();
+      }
       return () => {
-        clearInterval(timer);
         watchers.delete(onPoll);
+        if (watchers.size === 0 && timer) {
+          clearInterval(timer);
+          timer = null;
+        }
       };
     },
   };
