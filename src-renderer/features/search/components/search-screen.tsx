@@ -26,8 +26,8 @@ export function SearchScreen({ onOpenCase }: SearchScreenProps) {
 
   return (
     <div className="search-screen" data-testid="search-screen">
-      <header className="search-screen__header">
-        <h1 className="search-screen__title">{t('search.title')}</h1>
+      <header className="list-pane__header">
+        <h1 className="pane-title">{t('search.title')}</h1>
         <SearchFilters
           text={search.text}
           onTextChange={search.setText}
@@ -38,11 +38,11 @@ export function SearchScreen({ onOpenCase }: SearchScreenProps) {
           datesReversed={search.datesReversed}
           onEnterList={enterList}
         />
-        <p className="search-screen__count num" aria-live="polite" data-testid="search-count">
+        <p className="list-pane__count num" aria-live="polite" data-testid="search-count">
           {hits ? plural('search.count', hits.length) : ''}
         </p>
       </header>
-      <section className="search-screen__body" aria-label={t('search.results.label')}>
+      <section className="list-pane__body" aria-label={t('search.results.label')}>
         {!search.asked ? (
           <EmptyState title={t('search.intro.title')}>{t('search.intro.body')}</EmptyState>
         ) : null}
@@ -57,9 +57,7 @@ export function SearchScreen({ onOpenCase }: SearchScreenProps) {
           <SearchResults ref={listRef} hits={hits} onOpenCase={onOpenCase} busy={results.isPlaceholderData} />
         ) : null}
         {hits && hits.length >= SEARCH_LIMIT ? (
-          <p className="search-screen__limited">
-            {t('search.limited', { count: format.number(SEARCH_LIMIT) })}
-          </p>
+          <p className="list-pane__limited">{t('search.limited', { count: format.number(SEARCH_LIMIT) })}</p>
         ) : null}
       </section>
     </div>
