@@ -2,6 +2,7 @@ import { type SessionUser, authorize, caseScopes } from '../../src-shared/domain
 import type { CaseNote, SyncChangesResponse, SyncFeedChange } from '../../src-shared/register-api/index.js';
 import { AppError } from '../../src-shared/contract/result.js';
 import type { Db } from '../db/index.js';
+import { annotationsOf } from './annotations.js';
 import { type AuditEntry, actorOf, writeAudit } from './audit.js';
 import { type CaseRow, CASE_SELECT, buildSnapshots } from './case-snapshots.js';
 import { loadSessionUser } from './users.js';
@@ -35,7 +36,8 @@ function couldSeeBefore(user: SessionUser, firstParam: number): { sql: string; p
 }
 
 interface FeedRow {
-  kind: 'case' | 'case-removed' | 'case-note';
+  kind: 'case' | 'case-removed' | 'case-note' | 'annotation';
+  /** The case's id; for an annotation, the annotation's id. */
   case_id: string;
   position: string;
   total: number;
@@ -45,7 +47,8 @@ interface FeedRow {
  * The feed of one user, positioned by the register's change sequence: every case they may see now
  * at its current version; every case they could see before some change after the cursor but not
  * now (a removal — only to users the change could have affected, so other users never learn even
- * the id); and their own notes. A case is placed at its latest change, so paging by "position >
+ * the id); their own notes; and their own annotations on documents of cases they may see now (a
+ * case that leaves their view takes its annotations with it on the client, by its removal). A case is placed at its latest change, so paging by "position >
  * cursor" is stable and resumable: a case that changes while a client pages moves forward and is
  * sent again later, and nothing is skipped, because positions become visible in order (0001).
  */
@@ -64,6 +67,9 @@ function feedSql(user: SessionUser): { sql: string; params: unknown[] } {
       UNION ALL
       SELECT 'case-note', n.case_id, n.version FROM case_notes n
       WHERE n.user_id = $3::uuid AND n.version > $1::bigint
+      UNION ALL
+      SELECT 'annotation', a.id, a.version FROM document_annotations a JOIN cases c ON c.id = a.case_id
+      WHERE a.user_id = $3::uuid AND a.version > $1::bigint AND ${visible.sql}
     )
     SELECT kind, case_id, seq::text AS position, count(*) OVER ()::int AS total FROM feed
     ORDER BY feed.seq LIMIT $2`;
@@ -129,9 +135,26 @@ export async function readChanges(
     user.id,
     rows.filter((r) => r.kind === 'case-note').map((r) => r.case_id),
   );
+  const annotations = await annotationsOf(
+    db,
+    user.id,
+    rows.filter((r) => r.kind === 'annotation').map((r) => r.case_id),
+  );
+  // Defence in depth, as for cases: an annotation leaves only with a case the shared rule admits.
+  const annotationCaseIds = [...new Set([...annotations.values()].map((a) => a.caseId))];
+  const annotationCases = annotationCaseIds.length
+    ? await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = ANY($1::uuid[])`, [annotationCaseIds])
+    : [];
+  const readableCaseIds = new Set(
+    annotationCases.filter((row) => authorize(user, 'case.read', caseTarget(row))).map((row) => row.id),
+  );
   const changes: SyncFeedChange[] = [];
   for (const row of rows) {
-    if (row.kind === 'case-note') {
+    if (row.kind === 'annotation') {
+      const annotation = annotations.get(row.case_id);
+      if (annotation && readableCaseIds.has(annotation.caseId))
+        changes.push({ kind: 'annotation', annotation });
+    } else if (row.kind === 'case-note') {
       const note = notes.get(row.case_id);
       if (note) changes.push({ kind: 'case-note', note });
     } else {

@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/contract/result.js';
 import type { SessionUser } from '../../src-shared/domain/index.js';
 import type { SyncMutation, SyncMutationResult, SyncRecord } from '../../src-shared/register-api/index.js';
 import type { Db } from '../db/index.js';
+import { applyAnnotationDelete, applyAnnotationPut } from './annotations.js';
 import { applyNotePut, applyStepAdd } from './sync-mutation-kinds.js';
 
 /** What applying one mutation decided, before it is stored under the mutation's id. */
@@ -20,12 +21,23 @@ interface StoredMutation {
 const requestHash = (mutation: SyncMutation) =>
   createHash('sha256').update(JSON.stringify(mutation)).digest('hex');
 
+function applyKind(db: Db, user: SessionUser, mutation: SyncMutation): Promise<MutationOutcome> {
+  switch (mutation.kind) {
+    case 'case.note.put':
+      return applyNotePut(db, user, mutation);
+    case 'procedural_step.add':
+      return applyStepAdd(db, user, mutation);
+    case 'annotation.put':
+      return applyAnnotationPut(db, user, mutation);
+    case 'annotation.delete':
+      return applyAnnotationDelete(db, user, mutation);
+  }
+}
+
 async function decide(tx: Db, user: SessionUser, mutation: SyncMutation): Promise<MutationOutcome> {
   try {
     // A savepoint: a rejection found half-way leaves nothing of this mutation behind.
-    return await tx.transaction((sp) =>
-      mutation.kind === 'case.note.put' ? applyNotePut(sp, user, mutation) : applyStepAdd(sp, user, mutation),
-    );
+    return await tx.transaction((sp) => applyKind(sp, user, mutation));
   } catch (error) {
     if (error instanceof AppError) return { status: 'rejected', code: error.code, reason: error.message };
     throw error;

@@ -6,6 +6,8 @@ import type { Result } from './result.js';
 export interface BridgeTransport {
   invoke(channel: Channel, input: unknown): Promise<Result<unknown>>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Where the page reads a document's bytes (see DOCUMENT_PATH_PREFIX / DOCUMENT_SCHEME in viewer.ts). */
+  documentUrl(documentId: string): string;
 }
 
 type Camel<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
@@ -17,6 +19,8 @@ export type ChambersApi = {
     : (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 } & {
   readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
+  /** The URL of a document's bytes for pdf.js (GET with Range); `documents:open` it first. */
+  readonly documentUrl: (documentId: string) => string;
 };
 
 export function methodName(channel: Channel): string {
@@ -33,5 +37,6 @@ export function createBridge(transport: BridgeTransport): ChambersApi {
     if (!EVENT_NAMES.includes(event)) throw new Error(`Unknown event ${String(event)}`);
     return transport.subscribe(event, listener);
   };
+  api.documentUrl = (documentId: string) => transport.documentUrl(documentId);
   return Object.freeze(api) as ChambersApi;
 }

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { CaseSnapshot, CaseSummary, ProcedureType } from '../domain/index.js';
 import { CardList, Pin, SessionInfo } from './id-card.js';
-import {
-  DocumentsProgress,
-  FailedChange,
-  LocalNote,
-  NOTE_MAX_LENGTH,
-  NoteConflict,
-  OpenedDocument,
-} from './notes.js';
+import { DocumentsProgress, FailedChange, LocalNote, NOTE_MAX_LENGTH, NoteConflict } from './notes.js';
 import { SyncStatus } from './sync-status.js';
+import { viewerChannels } from './viewer.js';
 import { workspaceChannels } from './workspace.js';
 
 const CaseId = z.string().min(1).max(64);
@@ -66,11 +60,11 @@ export const channels = {
   'outbox:failed': { input: z.void(), output: z.array(FailedChange) },
   'outbox:retry': { input: z.object({ id: z.string().min(1).max(64) }), output: z.null() },
   'outbox:dismiss': { input: z.object({ id: z.string().min(1).max(64) }), output: z.null() },
-  'documents:open': { input: z.object({ documentId: CaseId }), output: OpenedDocument },
   'documents:progress': { input: z.void(), output: DocumentsProgress },
   'sync:status': { input: z.void(), output: SyncStatus },
   'sync:now': { input: z.void(), output: SyncStatus },
   ...workspaceChannels,
+  ...viewerChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

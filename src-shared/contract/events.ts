@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SessionEndReason } from './id-card.js';
 import { DocumentsProgress } from './notes.js';
 import { SyncStatus } from './sync-status.js';
+import { viewerEvents } from './viewer.js';
 
 /** Events the desktop host sends to the renderer; each carries only its payload. */
 export const events = {
@@ -11,6 +12,7 @@ export const events = {
   /** A card was inserted or removed, or the reader module changed: ask `card:list` again. */
   'card:changed': z.object({ cards: z.number().int().min(0) }),
   'documents:progress': DocumentsProgress,
+  ...viewerEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

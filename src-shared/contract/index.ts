@@ -6,3 +6,4 @@ export * from './notes.js';
 export * from './result.js';
 export * from './sync-status.js';
 export * from './workspace.js';
+export * from './viewer.js';

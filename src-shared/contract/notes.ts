@@ -43,14 +43,3 @@ export const DocumentsProgress = z.object({
   failed: z.number().int().nonnegative(),
 });
 export type DocumentsProgress = z.infer<typeof DocumentsProgress>;
-
-/** A document's bytes from the local store (downloaded first if missing), for the viewer. */
-export const OpenedDocument = z.object({
-  documentId: z.string(),
-  number: z.string(),
-  title: z.string(),
-  mediaType: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  base64: z.string(),
-});
-export type OpenedDocument = z.infer<typeof OpenedDocument>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../contract/result.js';
 import { CaseSnapshot, ProceduralStep } from '../domain/index.js';
+import { ANNOTATION_TEXT_MAX, AnnotationColor, AnnotationKind, PageRect } from '../contract/viewer.js';
 import { AccessEpoch, SyncCursor } from './schemas.js';
 
 /** The sync protocol (issue 3 item 7): the change feed, client mutations, documents by content hash. */
@@ -25,11 +26,32 @@ export const CaseNote = z.object({
 });
 export type CaseNote = z.infer<typeof CaseNote>;
 
+/**
+ * The user's own note or highlight on a region of a document's page; nobody else is ever sent it.
+ * A deleted one stays as a tombstone (`deleted`), so every device hears of the deletion.
+ */
+export const DocumentAnnotation = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  caseId: z.string(),
+  page: z.number().int().positive(),
+  rect: PageRect,
+  kind: AnnotationKind,
+  text: z.string(),
+  color: AnnotationColor,
+  deleted: z.boolean(),
+  version: RecordVersion,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type DocumentAnnotation = z.infer<typeof DocumentAnnotation>;
+
 export const SyncFeedChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case'), case: CaseSnapshot }),
   /** The case is gone or this user may no longer see it: remove it (and its note) from the cache. */
   z.object({ kind: z.literal('case-removed'), caseId: z.string() }),
   z.object({ kind: z.literal('case-note'), note: CaseNote }),
+  z.object({ kind: z.literal('annotation'), annotation: DocumentAnnotation }),
 ]);
 export type SyncFeedChange = z.infer<typeof SyncFeedChange>;
 
@@ -73,7 +95,35 @@ export const ProceduralStepAddMutation = mutation(
   }),
 );
 
-export const SyncMutation = z.discriminatedUnion('kind', [CaseNotePutMutation, ProceduralStepAddMutation]);
+/**
+ * Creates or replaces the user's note or highlight on a document. baseVersion: the annotation's
+ * version, null for a new one. The document must belong to a case the user may read.
+ */
+export const AnnotationPutMutation = mutation(
+  'annotation.put',
+  z.strictObject({
+    annotationId: z.uuid().transform((id) => id.toLowerCase()),
+    documentId: ServerId,
+    page: z.number().int().positive().max(100_000),
+    rect: PageRect,
+    kind: AnnotationKind,
+    text: z.string().max(ANNOTATION_TEXT_MAX),
+    color: AnnotationColor,
+  }),
+);
+
+/** Deletes the user's annotation (it becomes a tombstone). baseVersion: the annotation's version. */
+export const AnnotationDeleteMutation = mutation(
+  'annotation.delete',
+  z.strictObject({ annotationId: z.uuid().transform((id) => id.toLowerCase()) }),
+);
+
+export const SyncMutation = z.discriminatedUnion('kind', [
+  CaseNotePutMutation,
+  ProceduralStepAddMutation,
+  AnnotationPutMutation,
+  AnnotationDeleteMutation,
+]);
 export type SyncMutation = z.infer<typeof SyncMutation>;
 
 export const SyncMutationsRequest = z.strictObject({ mutations: z.array(SyncMutation).min(1).max(100) });
@@ -85,6 +135,8 @@ export const SyncRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case-note'), note: CaseNote.nullable() }),
   z.object({ type: z.literal('procedural-step'), caseId: z.string(), step: ProceduralStep }),
   z.object({ type: z.literal('case'), case: CaseSnapshot }),
+  /** null: the user has no annotation with that id. */
+  z.object({ type: z.literal('annotation'), annotation: DocumentAnnotation.nullable() }),
 ]);
 export type SyncRecord = z.infer<typeof SyncRecord>;
 

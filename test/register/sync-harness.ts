@@ -83,7 +83,9 @@ export const caseIdOf = (change: SyncFeedChange): string =>
     ? change.case.id
     : change.kind === 'case-removed'
       ? change.caseId
-      : change.note.caseId;
+      : change.kind === 'case-note'
+        ? change.note.caseId
+        : change.annotation.caseId;
 
 export interface Counts {
   mutations: number;

@@ -7,6 +7,7 @@ import { migration as sync } from './0006-sync.js';
 import { migration as decisions } from './0007-decisions.js';
 import { migration as accessEpoch } from './0008-access-epoch.js';
 import { migration as auth } from './0009-auth.js';
+import { migration as annotations } from './0010-annotations.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   decisions,
   accessEpoch,
   auth,
+  annotations,
 ];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
