@@ -4,6 +4,7 @@ import type { SyncMutationResult } from '../../src-shared/register-api/index.js'
 import type { EventBus } from './events.js';
 import type { RegisterClient } from './register-client.js';
 import type { CacheDb } from './store/cache.js';
+import { applyAnnotationResult } from './store/annotation-results.js';
 import { notePutApplied, notePutConflicted } from './store/notes-store.js';
 import {
   type OutboxRow,
@@ -41,7 +42,10 @@ export interface PushReport {
 
 export interface PushDeps {
   client: Pick<RegisterClient, 'syncMutations'>;
-  /** `cases:changed` is sent for the cases whose note met a conflict. */
+  /**
+   * `cases:changed` is sent for the cases whose note met a conflict, `annotations:changed` for the
+   * documents whose annotations an answer changed.
+   */
   events?: EventBus;
   /** Mutations per request (the register takes at most 100). */
   batchSize?: number;
@@ -70,15 +74,23 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set(['invalid_input', 'forbidden',
 
 const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
 
-/** At most one put per note in a request: the second is based on the first's answer. */
+/**
+ * At most one put per note, and one mutation per annotation, in a request: the second is based on
+ * the first's answer.
+ */
 function takeBatch(rows: readonly OutboxRow[], size: number): OutboxRow[] {
   const batch: OutboxRow[] = [];
   const notes = new Set<string>();
+  const annotations = new Set<string>();
   for (const row of rows) {
     if (batch.length >= size) break;
     if (row.kind === 'case.note.put') {
       if (notes.has(row.caseId)) break;
       notes.add(row.caseId);
+    }
+    if ('annotationId' in row.payload) {
+      if (annotations.has(row.payload.annotationId)) break;
+      annotations.add(row.payload.annotationId);
     }
     batch.push(row);
   }
@@ -87,7 +99,17 @@ function takeBatch(rows: readonly OutboxRow[], size: number): OutboxRow[] {
 
 type Outcome = 'applied' | 'conflict' | 'failed';
 
-function applyResult(db: CacheDb, row: OutboxRow, result: SyncMutationResult): Outcome {
+function applyResult(
+  db: CacheDb,
+  row: OutboxRow,
+  result: SyncMutationResult,
+  documents: Set<string>,
+): Outcome {
+  if (row.kind === 'annotation.put' || row.kind === 'annotation.delete') {
+    const effect = applyAnnotationResult(db, row, result);
+    for (const id of effect.documentIds) documents.add(id);
+    return effect.outcome;
+  }
   if (result.status === 'rejected') {
     setState(db, row.seq, 'failed', `${result.code}: ${result.reason}`);
     return 'failed';
@@ -131,6 +153,7 @@ export function createPushEngine(deps: PushDeps): PushEngine {
       status: outboxStatus(db),
     };
     const touched = new Set<string>();
+    const documents = new Set<string>();
     // After a permanent refusal of a whole request, its rows go one by one to find the bad one.
     let isolateThrough = 0;
     for (;;) {
@@ -192,9 +215,9 @@ export function createPushEngine(deps: PushDeps): PushEngine {
           continue;
         }
         report.sent++;
-        const outcome = applyResult(db, row, result);
+        const outcome = applyResult(db, row, result, documents);
         report[outcome === 'applied' ? 'applied' : outcome === 'conflict' ? 'conflicts' : 'failed']++;
-        if (outcome === 'conflict') touched.add(row.caseId);
+        if (outcome === 'conflict' && row.kind === 'case.note.put') touched.add(row.caseId);
       }
       deps.onStatus?.(outboxStatus(db));
       if (missing) {
@@ -212,6 +235,7 @@ export function createPushEngine(deps: PushDeps): PushEngine {
       failures = 0;
     }
     if (touched.size > 0) events?.emit('cases:changed', { caseIds: [...touched] });
+    if (documents.size > 0) events?.emit('annotations:changed', { documentIds: [...documents] });
     report.status = outboxStatus(db);
     deps.onStatus?.(report.status);
     return report;

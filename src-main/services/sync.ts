@@ -6,10 +6,12 @@ import type { RegisterClient } from './register-client.js';
 import type { ActiveSession } from './session.js';
 import { applyPullPage, beginSweep, epochChanged, readSyncState } from './store/access-sweep.js';
 import { countCases, readLastSuccess, recordSuccess } from './store/case-store.js';
+import { applyPulledAnnotation, dropAnnotationsOfCases } from './store/annotations-store.js';
 import { applyPulledNote } from './store/notes-store.js';
 import { type OutboxStatus, outboxStatus } from './store/outbox.js';
 
-const isCaseChange = (change: SyncFeedChange): change is SyncChange => change.kind !== 'case-note';
+const isCaseChange = (change: SyncFeedChange): change is SyncChange =>
+  change.kind === 'case' || change.kind === 'case-removed';
 
 /** Pulls the register's changes for the signed-in user into their cache. */
 export interface SyncEngine {
@@ -142,17 +144,29 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
             'The register sent a page of changes that does not advance the cursor.',
           );
         }
-        // The user's own notes come in the same feed; they are applied with the page and its cursor.
+        // The user's own notes and annotations come in the same feed; they are applied with the page
+        // and its cursor. A case removed takes its annotations (also ones that came before it).
+        const documentIds = new Set<string>();
         const caseIds = db.transaction(() => {
           const touched = applyPullPage(db, { ...page, changes: page.changes.filter(isCaseChange) });
-          for (const change of page.changes)
+          for (const change of page.changes) {
             if (change.kind === 'case-note') applyPulledNote(db, change.note);
+            if (change.kind === 'annotation') {
+              const documentId = applyPulledAnnotation(db, change.annotation);
+              if (documentId) documentIds.add(documentId);
+            }
+          }
+          dropAnnotationsOfCases(
+            db,
+            page.changes.flatMap((change) => (change.kind === 'case-removed' ? [change.caseId] : [])),
+          );
           return touched;
         })();
         done += page.changes.length;
         const total = page.remaining === null ? null : done + page.remaining;
         update(run, { progress: { done, total }, cachedCases: countCases(db) });
         if (caseIds.length > 0) events.emit('cases:changed', { caseIds });
+        if (documentIds.size > 0) events.emit('annotations:changed', { documentIds: [...documentIds] });
         if (!page.hasMore) break;
       }
       const at = new Date().toISOString();

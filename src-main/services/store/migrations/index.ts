@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial.js';
 import { accessEpochSchema } from './0002-access-epoch.js';
 import { outboxSchema } from './0003-outbox.js';
 import { searchCoverageSchema } from './0004-search-coverage.js';
+import { viewerSchema } from './0005-viewer.js';
 
 /** One step of the cache schema; `version` is what `PRAGMA user_version` holds once it ran. */
 export interface Migration {
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   accessEpochSchema,
   outboxSchema,
   searchCoverageSchema,
+  viewerSchema,
 ];
