@@ -2,12 +2,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { protocol } from 'electron';
 import { contentTypeFor } from '../../src-shared/media-types.js';
+import { DOCUMENT_SCHEME_PRIVILEGES } from './document-protocol.js';
 import { APP_SCHEME, resolveAppUrl } from './security.js';
 
-/** Must run before `ready`: makes `app://` a secure, standard origin that can use fetch. */
+/**
+ * Must run before `ready`, once (Electron keeps only the last call): makes `app://` a secure,
+ * standard origin that can use fetch, and `chambers-doc://` the same plus streamed (Range) bodies.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    DOCUMENT_SCHEME_PRIVILEGES,
   ]);
 }
 

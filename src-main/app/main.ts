@@ -5,6 +5,7 @@ import { createInvoker } from '../ipc/handler-registry.js';
 import { createServices, type Services } from '../services/index.js';
 import { savedSettingsForStart } from '../services/settings.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { serveDocuments } from './document-protocol.js';
 import { type HostConfig, readHostConfig } from './host-config.js';
 import { forwardEvent, registerIpcHandlers } from './ipc-main.js';
 import { contentSecurityPolicy } from './security.js';
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     ...(config.cardModule ? { cardModule: config.cardModule } : {}),
   });
+  serveDocuments(services.documents);
   stopIpc = registerIpcHandlers(createInvoker(services.handlers), windowIds);
   stopEvents = services.events.subscribeAll((event, payload) => forwardEvent(windows, event, payload));
   openWindow();

@@ -4,6 +4,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   type BridgeTransport,
   createBridge,
+  DOCUMENT_SCHEME,
   type EventName,
   err,
   isEventName,
@@ -43,6 +44,7 @@ const transport: BridgeTransport = {
     set.add(wrapped);
     return () => void set.delete(wrapped);
   },
+  documentUrl: (documentId) => `${DOCUMENT_SCHEME}://document/${encodeURIComponent(documentId)}`,
 };
 
 contextBridge.exposeInMainWorld('chambers', createBridge(transport));

@@ -1,11 +1,15 @@
 // The security decisions of the Electron host as pure functions, so they are tested under plain
 // Node: this file must never import `electron` at runtime.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { DOCUMENT_SCHEME } from '../../src-shared/contract/viewer.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'chambers';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** Where the page reads document bytes (`chambers-doc://document/<id>`). */
+export const DOCUMENT_HOST = 'document';
+export const DOCUMENT_ORIGIN = `${DOCUMENT_SCHEME}://${DOCUMENT_HOST}`;
 
 /** The Content-Security-Policy of every page we serve; the register is the only other origin. */
 export function contentSecurityPolicy(registerUrl: string): string {
@@ -16,7 +20,7 @@ export function contentSecurityPolicy(registerUrl: string): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self' ${registerOrigin}`,
+    `connect-src 'self' ${DOCUMENT_ORIGIN} ${registerOrigin}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -99,6 +103,30 @@ export function resolveAppUrl(rendererDir: string, requestUrl: string): string |
   const inside = relative(root, file);
   if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return null;
   return file;
+}
+
+const DOCUMENT_ID = /^[A-Za-z0-9._~-]{1,64}$/;
+
+/** The document id of a `chambers-doc://document/<id>` request, or null when it names none. */
+export function documentIdOfUrl(requestUrl: string): string | null {
+  const parsed = parse(requestUrl);
+  if (
+    !parsed ||
+    parsed.protocol !== `${DOCUMENT_SCHEME}:` ||
+    parsed.hostname !== DOCUMENT_HOST ||
+    parsed.port !== '' ||
+    parsed.username !== '' ||
+    parsed.password !== '' ||
+    parsed.search !== ''
+  )
+    return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  } catch {
+    return null;
+  }
+  return DOCUMENT_ID.test(id) ? id : null;
 }
 
 export interface SenderInfo {

@@ -1,7 +1,9 @@
-import { AppError } from '../../src-shared/contract/index.js';
-import { API_PREFIX, ErrorBody } from '../../src-shared/register-api/index.js';
+import { AppError, type DocumentDownload, type DocumentInfo } from '../../src-shared/contract/index.js';
+import { API_PREFIX } from '../../src-shared/register-api/index.js';
 import { type EncryptedBlobStore, blobDirFor, openEncryptedBlobStore, sha256Hex } from './blob-store.js';
 import { type Deadline, startDeadline } from './deadline.js';
+import { createPlaintextCache, type PlaintextCache } from './document-plaintext.js';
+import { FIND, type FoundRow, REFERENCED, refusal, WANTED } from './document-queries.js';
 import type { ActiveSession } from './session.js';
 
 /** What the documents need of a session: its user, token, cache, and the cache key (for the blob key). */
@@ -16,12 +18,9 @@ export interface DocumentsProgress {
   failed: number;
 }
 
-export interface OpenedDocument {
-  documentId: string;
-  number: string;
-  title: string;
-  mediaType: string;
-  sha256: string;
+/** A document's facts and its plaintext, for the byte routes of both hosts. */
+export interface ReadDocument {
+  info: DocumentInfo;
   bytes: Buffer;
 }
 
@@ -44,6 +43,12 @@ export interface DocumentsDeps {
   now?: () => Date;
   fetch?: typeof fetch;
   onProgress?: (progress: DocumentsProgress) => void;
+  /** The download `open()` waits for: throttled to ~10 a second, always ending with `done: true`. */
+  onDownload?: (download: DocumentDownload) => void;
+  /** Plaintext of the documents read last kept in memory, at most this many bytes (default 256 MiB). */
+  plaintextCacheBytes?: number;
+  /** Least time between two `onDownload` reports of one download (default 100 ms). */
+  downloadReportMs?: number;
   /** The register refused the token. */
   onUnauthenticated?: () => void;
   logError?: (message: string, error: unknown) => void;
@@ -57,8 +62,13 @@ export interface DocumentsService {
    * the user's own cases and of the coming hearings, a few at a time. Resolves when the round ends.
    */
   afterPull(): Promise<DocumentsProgress>;
-  /** A document of a cached case: from the store, else downloaded now (verified, then stored). */
-  open(documentId: string): Promise<OpenedDocument>;
+  /**
+   * The facts of a document of a cached case; a file not in the store is downloaded first (verified,
+   * then stored), reported through `onDownload`.
+   */
+  open(documentId: string): Promise<DocumentInfo>;
+  /** The facts and plaintext of a document already in the store (`open()` it first); never downloads. */
+  read(documentId: string): Promise<ReadDocument>;
   progress(): DocumentsProgress;
   /** Aborts the downloads and waits for them. */
   stop(): Promise<void>;
@@ -66,31 +76,16 @@ export interface DocumentsService {
 
 const IDLE: DocumentsProgress = { running: false, done: 0, total: 0, failed: 0 };
 
-const REFERENCED = `SELECT DISTINCT json_extract(d.value, '$.sha256')
-  FROM cases c, json_each(c.snapshot, '$.documents') d`;
-
-// The user's own cases (judge, or judge or secretary of a hearing) and the cases heard soon.
-const WANTED = `SELECT json_extract(d.value, '$.sha256') AS sha256, max(json_extract(d.value, '$.size')) AS size
-  FROM cases c, json_each(c.snapshot, '$.documents') d
-  WHERE (@restricted = 1 OR (c.restriction = 'none' AND json_extract(d.value, '$.restricted') = 0))
-    AND (json_extract(c.snapshot, '$.judge.id') = @user
-      OR EXISTS (SELECT 1 FROM json_each(c.snapshot, '$.hearings') h
-        WHERE json_extract(h.value, '$.secretary.id') = @user
-          OR EXISTS (SELECT 1 FROM json_each(h.value, '$.judges') j WHERE json_extract(j.value, '$.id') = @user)
-          OR unixepoch(json_extract(h.value, '$.startsAt')) BETWEEN @from AND @to))
-  GROUP BY 1`;
-
-const FIND = `SELECT json_extract(d.value, '$.sha256') AS sha256, json_extract(d.value, '$.size') AS size,
-    json_extract(d.value, '$.number') AS number, json_extract(d.value, '$.title') AS title,
-    json_extract(d.value, '$.mediaType') AS mediaType
-  FROM cases c, json_each(c.snapshot, '$.documents') d
-  WHERE json_extract(d.value, '$.id') = ? LIMIT 1`;
+type Watcher = (received: number) => void;
 
 interface Active {
   session: DocumentSession;
   store: EncryptedBlobStore;
   controller: AbortController;
   inflight: Map<string, Promise<Buffer>>;
+  /** Who waits on a download's bytes (by SHA-256): `open()` reporting its progress. */
+  watchers: Map<string, Set<Watcher>>;
+  plaintext: PlaintextCache;
   round: Promise<DocumentsProgress> | null;
   again: boolean;
 }
@@ -103,6 +98,7 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
   const timeoutMs = deps.timeoutMs ?? 30_000;
   const now = deps.now ?? (() => new Date());
   const fetchImpl = deps.fetch ?? fetch;
+  const reportMs = deps.downloadReportMs ?? 100;
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
   let active: Active | null = null;
   let progress: DocumentsProgress = IDLE;
@@ -131,23 +127,6 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
       if (a.controller.signal.aborted) throw a.controller.signal.reason ?? error;
       throw new AppError('unavailable', `The register at ${baseUrl} cannot be reached for a document.`);
     }
-  }
-
-  async function refusal(response: Response): Promise<AppError> {
-    const text = await response.text().catch(() => '');
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const parsed = ErrorBody.safeParse(body);
-    if (response.status === 401)
-      return new AppError('unauthenticated', 'The session has ended. Sign in again.');
-    if (parsed.success)
-      return new AppError(parsed.data.error.code, parsed.data.error.message, parsed.data.error);
-    const code = response.status >= 500 ? 'unavailable' : response.status === 404 ? 'not_found' : 'internal';
-    return new AppError(code, `The register answered a document download with HTTP ${response.status}.`);
   }
 
   /** One download: resumes a partial one with Range/If-Range, restarts when the register says so. */
@@ -210,6 +189,7 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
           deadline.refresh();
           pending.push(Buffer.from(value));
           pendingBytes += value.byteLength;
+          for (const watch of a.watchers.get(sha256) ?? []) watch(offset + pendingBytes);
           if (size !== null && offset + pendingBytes > size) {
             await reader.cancel();
             a.store.discardPartial(sha256);
@@ -255,6 +235,7 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     const db = a.session.cache;
     const referenced = new Set(db.prepare(REFERENCED).pluck().all() as string[]);
     a.store.retainOnly(referenced);
+    a.plaintext.retainOnly(referenced);
     const at = now().getTime();
     const wanted = (
       db.prepare(WANTED).all({
@@ -321,49 +302,119 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     return a.round;
   }
 
-  async function open(documentId: string): Promise<OpenedDocument> {
-    const a = active;
-    if (!a) throw new AppError('unauthenticated', 'Sign in to open documents.');
-    const row = a.session.cache.prepare(FIND).get(documentId) as
-      { sha256: string; size: number | null; number: string; title: string; mediaType: string } | undefined;
+  function find(a: Active, documentId: string): { row: FoundRow; info: DocumentInfo } {
+    const row = a.session.cache.prepare(FIND).get(documentId) as FoundRow | undefined;
     if (!row) throw new AppError('not_found', `No document ${documentId} in the cases on this computer.`);
-    const found = a.store.read(row.sha256);
-    let bytes: Buffer;
-    if (found.kind === 'ok') bytes = found.bytes;
-    else {
-      // A file that fails its check is dropped and fetched again.
-      if (found.kind === 'corrupt') a.store.remove(row.sha256);
-      try {
-        bytes = await fetchShared(a, row.sha256, row.size);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'unavailable')
-          throw new AppError(
-            'unavailable',
-            'This document has not been downloaded to this computer and the register cannot be reached.',
-          );
-        if (error instanceof AppError && error.code === 'unauthenticated') deps.onUnauthenticated?.();
-        throw error;
-      }
-    }
-    return {
+    const info: DocumentInfo = {
       documentId,
+      caseId: row.caseId,
+      caseNumber: row.caseNumber,
       number: row.number,
       title: row.title,
       mediaType: row.mediaType,
       sha256: row.sha256,
-      bytes,
+      size: row.size ?? 0,
+      pages: row.pages,
+      restricted: row.restricted === 1,
     };
+    return { row, info };
+  }
+
+  /** Downloads a missing file for `open()`, reporting its progress (throttled) and always its end. */
+  async function fetchReported(a: Active, documentId: string, row: FoundRow): Promise<Buffer> {
+    const total = row.size;
+    let last = 0;
+    let received = 0;
+    const emit = (done: boolean): void => {
+      if (active !== a) return;
+      try {
+        deps.onDownload?.({ documentId, received, total, done });
+      } catch (error) {
+        logError('A download report failed', error);
+      }
+    };
+    const watch: Watcher = (bytes) => {
+      received = bytes;
+      const at = Date.now();
+      if (at - last < reportMs) return;
+      last = at;
+      emit(false);
+    };
+    const watchers = a.watchers.get(row.sha256) ?? new Set<Watcher>();
+    a.watchers.set(row.sha256, watchers);
+    watchers.add(watch);
+    emit(false);
+    last = Date.now();
+    try {
+      const bytes = await fetchShared(a, row.sha256, row.size);
+      received = bytes.byteLength;
+      return bytes;
+    } finally {
+      watchers.delete(watch);
+      if (watchers.size === 0 && a.watchers.get(row.sha256) === watchers) a.watchers.delete(row.sha256);
+      emit(true);
+    }
+  }
+
+  async function open(documentId: string): Promise<DocumentInfo> {
+    const a = active;
+    if (!a) throw new AppError('unauthenticated', 'Sign in to open documents.');
+    const { row, info } = find(a, documentId);
+    if (a.plaintext.get(row.sha256)) return info;
+    // Present and sound: nothing to fetch. The check decrypts it, so the plaintext is kept for the reads.
+    const found = a.store.read(row.sha256);
+    if (found.kind === 'ok') {
+      a.plaintext.put(row.sha256, found.bytes);
+      return info;
+    }
+    // A file that fails its check is dropped and fetched again.
+    if (found.kind === 'corrupt') a.store.remove(row.sha256);
+    try {
+      a.plaintext.put(row.sha256, await fetchReported(a, documentId, row));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'unavailable')
+        throw new AppError(
+          'unavailable',
+          'This document has not been downloaded to this computer and the register cannot be reached.',
+        );
+      if (error instanceof AppError && error.code === 'unauthenticated') deps.onUnauthenticated?.();
+      throw error;
+    }
+    return info;
+  }
+
+  async function read(documentId: string): Promise<ReadDocument> {
+    const a = active;
+    if (!a) throw new AppError('unauthenticated', 'Sign in to read documents.');
+    const { row, info } = find(a, documentId);
+    const held = a.plaintext.get(row.sha256);
+    if (held) return { info, bytes: held };
+    const found = a.store.read(row.sha256);
+    if (found.kind === 'ok') {
+      a.plaintext.put(row.sha256, found.bytes);
+      return { info, bytes: found.bytes };
+    }
+    if (found.kind === 'corrupt') a.store.remove(row.sha256);
+    throw new AppError(
+      'not_found',
+      `Document ${info.number} is not on this computer: open it first, which downloads it.`,
+    );
   }
 
   return {
     start(session) {
       const previous = active;
-      if (previous) previous.controller.abort(new AppError('unavailable', 'Documents stopped.'));
+      if (previous) {
+        previous.plaintext.clear();
+        previous.controller.abort(new AppError('unavailable', 'Documents stopped.'));
+      }
       active = {
         session,
         store: openEncryptedBlobStore(blobDirFor(deps.dataDir, session.user.personalCode), session.cacheKey),
         controller: new AbortController(),
         inflight: new Map(),
+        watchers: new Map(),
+        plaintext: createPlaintextCache(deps.plaintextCacheBytes),
         round: null,
         again: false,
       };
@@ -371,6 +422,7 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     },
     afterPull,
     open,
+    read,
     progress: () => progress,
     async stop() {
       const a = active;
@@ -378,6 +430,7 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
       // Let go first: downloads slow to stop must not touch the next session's progress.
       active = null;
       progress = IDLE;
+      a.plaintext.clear();
       a.controller.abort(new AppError('unavailable', 'Documents stopped.'));
       await a.round?.catch(() => undefined);
       await Promise.allSettled([...a.inflight.values()]);

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Handlers } from '../ipc/handler-registry.js';
 import { createCardReader, defaultModulePath } from './card/index.js';
+import { createAnnotationsService } from './annotations.js';
 import { createCasesService } from './cases.js';
 import { createCourtAdminHandlers } from './court-admin.js';
-import { createDocumentsService } from './documents.js';
+import { createDocumentsService, type DocumentsService } from './documents.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createKeychain, type SecretStore } from './keychain.js';
 import { createNotesService } from './notes.js';
@@ -32,6 +33,8 @@ export interface ServicesConfig {
 export interface Services {
   handlers: Handlers;
   events: EventBus;
+  /** The document bytes for the hosts' byte routes (`read` serves only what `documents:open` fetched). */
+  documents: Pick<DocumentsService, 'read'>;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     baseUrl: client.baseUrl,
     dataDir: config.dataDir,
     onProgress: (progress) => events.emit('documents:progress', progress),
+    onDownload: (download) => events.emit('documents:download', download),
     onUnauthenticated: () => void session.expire(),
   });
   const sync = createSyncEngine({
@@ -71,6 +75,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     appVersion: config.version,
     hooks: {
       afterSignIn: (active) => {
+        annotations.start(active);
         documents.start(active);
         sync.start(active);
         push.start(active);
@@ -78,6 +83,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         searchWorkers.workerFor(active.cache);
       },
       beforeSignOut: async () => {
+        annotations.stop();
         await push.stop();
         await documents.stop();
         await sync.stop();
@@ -99,14 +105,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     dataDir: config.dataDir,
     inEffect: { registerUrl: client.baseUrl, cardModule },
   });
-  const notes = createNotesService({
-    session,
-    onQueued: () => {
-      const active = session.current();
-      if (active) sync.outboxChanged(outboxStatus(active.cache));
-      push.notify();
-    },
-  });
+  // A local change was saved with its outbox row: the status bar counts it, the push goes now.
+  const queued = (): void => {
+    const active = session.current();
+    if (active) sync.outboxChanged(outboxStatus(active.cache));
+    push.notify();
+  };
+  const notes = createNotesService({ session, onQueued: queued });
+  const annotations = createAnnotationsService({ events, onQueued: queued });
 
   const stopWatching = cards.watch((present, changed) => {
     if (changed) events.emit('card:changed', { cards: present.length });
@@ -148,18 +154,13 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       await notes.dismiss(id);
       return null;
     },
-    'documents:open': async ({ documentId }) => {
-      const opened = await documents.open(documentId);
-      return {
-        documentId: opened.documentId,
-        number: opened.number,
-        title: opened.title,
-        mediaType: opened.mediaType,
-        sha256: opened.sha256,
-        base64: opened.bytes.toString('base64'),
-      };
-    },
+    'documents:open': ({ documentId }) => documents.open(documentId),
     'documents:progress': async () => documents.progress(),
+    'viewer:getState': async ({ documentId }) => annotations.getState(documentId),
+    'viewer:putState': async (state) => annotations.putState(state),
+    'annotations:list': async ({ documentId }) => annotations.list(documentId),
+    'annotations:put': async (input) => annotations.put(input),
+    'annotations:delete': async ({ id }) => annotations.delete(id),
     'sync:status': async () => sync.status(),
     'sync:now': () => {
       push.notify();
@@ -173,6 +174,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   return {
     handlers,
     events,
+    documents: { read: (documentId) => documents.read(documentId) },
     async close() {
       stopWatching();
       await session.close();

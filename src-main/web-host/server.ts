@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { err } from '../../src-shared/contract/index.js';
+import { DOCUMENT_PATH_PREFIX, err } from '../../src-shared/contract/index.js';
 import { createInvoker } from '../ipc/handler-registry.js';
 import type { Services } from '../services/index.js';
+import { serveDocument } from './document-route.js';
 import { openEventStream } from './event-stream.js';
 import { handleCall, sendResult } from './ipc-route.js';
 import {
@@ -78,6 +79,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return sendResult(res, err('invalid_input', 'Malformed channel name.'));
       }
       return handleCall(req, res, channel, invoke);
+    }
+    if (url.pathname.startsWith(DOCUMENT_PATH_PREFIX)) {
+      return serveDocument(req, res, url.pathname, opts.services.documents);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');

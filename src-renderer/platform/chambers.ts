@@ -39,6 +39,11 @@ export async function call<T>(invoke: (api: ChambersApi) => Promise<Result<T>>):
   return unwrap(await invoke(chambers()));
 }
 
+/** Where the page reads a document's bytes (Range requests); `documents:open` it first. */
+export function documentUrl(documentId: string): string {
+  return chambers().documentUrl(documentId);
+}
+
 /** Host events (sync progress, changed cases, session); returns the unsubscribe function. */
 export function onHostEvent<E extends EventName>(
   event: E,

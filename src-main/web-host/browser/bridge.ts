@@ -5,6 +5,7 @@ import {
   AppErrorShape,
   type BridgeTransport,
   createBridge,
+  DOCUMENT_PATH_PREFIX,
   type EventName,
   events,
   type Result,
@@ -96,7 +97,11 @@ function createEventChannel() {
 }
 
 const subscribe = createEventChannel();
-const transport: BridgeTransport = { invoke, subscribe };
+const transport: BridgeTransport = {
+  invoke,
+  subscribe,
+  documentUrl: (documentId) => DOCUMENT_PATH_PREFIX + encodeURIComponent(documentId),
+};
 
 Object.defineProperty(window, 'chambers', {
   value: createBridge(transport),

@@ -21,7 +21,7 @@ describe('contentSecurityPolicy', () => {
   it('allows only our own origin for code, and the register origin for connections', () => {
     expect(directives.get('default-src')).toBe("'self'");
     expect(directives.get('script-src')).toBe("'self'");
-    expect(directives.get('connect-src')).toBe("'self' http://127.0.0.1:4610");
+    expect(directives.get('connect-src')).toBe("'self' chambers-doc://document http://127.0.0.1:4610");
     expect(directives.get('style-src')).toBe("'self' 'unsafe-inline'");
     expect(directives.get('img-src')).toBe("'self' data: blob:");
     expect(directives.get('worker-src')).toBe("'self' blob:");

@@ -33,6 +33,11 @@ export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox:retry': notHere,
     'outbox:dismiss': notHere,
     'documents:open': notHere,
+    'viewer:getState': notHere,
+    'viewer:putState': notHere,
+    'annotations:list': notHere,
+    'annotations:put': notHere,
+    'annotations:delete': notHere,
     'documents:progress': async () => ({ running: false, done: 0, total: 0, failed: 0 }),
     'sync:status': notHere,
     'sync:now': notHere,
@@ -50,3 +55,10 @@ export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
     ...overrides,
   };
 }
+
+/** The document bytes of a test host that has none: every read is `not_found`. */
+export const noDocuments = {
+  read: async (documentId: string): Promise<never> => {
+    throw new AppError('not_found', `No document ${documentId} in this test.`);
+  },
+};

@@ -9,7 +9,7 @@ import { AppError, type ChambersApi } from '../../../src-shared/contract/index.j
 import { createEventBus } from '../../../src-main/services/events.js';
 import { startWebHost, type WebHost } from '../../../src-main/web-host/server.js';
 import { CHROMIUM_ARGS } from '../../../playwright.config.js';
-import { testHandlers } from '../support/handlers.js';
+import { noDocuments, testHandlers } from '../support/handlers.js';
 
 /** The page's globals as these tests see them (this file compiles without DOM types). */
 interface PageGlobals {
@@ -64,6 +64,7 @@ beforeAll(async () => {
         },
       }),
       events,
+      documents: noDocuments,
       close: async () => undefined,
     },
     rendererDir,

@@ -7,7 +7,7 @@ import { AppError } from '../../../src-shared/contract/index.js';
 import { createEventBus, type EventBus } from '../../../src-main/services/events.js';
 import type { Services } from '../../../src-main/services/index.js';
 import { startWebHost, type WebHost } from '../../../src-main/web-host/server.js';
-import { testHandlers } from '../support/handlers.js';
+import { noDocuments, testHandlers } from '../support/handlers.js';
 import { rawRequest } from '../support/http.js';
 
 let dir: string;
@@ -51,6 +51,7 @@ beforeAll(async () => {
       },
     }),
     events,
+    documents: noDocuments,
     close: async () => undefined,
   };
   host = await startWebHost({ services, rendererDir });

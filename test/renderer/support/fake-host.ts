@@ -14,6 +14,7 @@ import type { CardList, CardSummary } from '../../../src-shared/contract/id-card
 import type { SyncStatus } from '../../../src-shared/contract/sync-status';
 import type { NoteConflict } from '../../../src-shared/contract/notes';
 import type { CaseSnapshot, CaseSummary } from '../../../src-shared/domain/case';
+import type { Annotation } from '../../../src-shared/contract/viewer';
 import { DEMO_CARDS, DEMO_CASES, DEMO_PIN, DEMO_USERS, idCardSession } from './demo-data';
 
 type Handlers = { [C in Channel]: (input: z.output<Channels[C]['input']>) => ChannelOutput<C> };
@@ -46,6 +47,12 @@ export interface FakeHostState {
   signInGate: Promise<void> | null;
   /** Notes in conflict, as `notes:conflicts` answers; resolving one removes it. */
   conflicts: NoteConflict[];
+  /** The user's notes and highlights, as the local store holds them (`annotations:*`). */
+  annotations: Annotation[];
+  /** While set, `annotations:put` and `annotations:delete` wait for it: the optimistic state shows. */
+  annotationGate: Promise<void> | null;
+  /** The next `annotations:put` or `annotations:delete` fails with this error. */
+  annotationError: AppError | null;
 }
 
 export interface FakeHost {
@@ -95,6 +102,14 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     signInError: null,
     signInGate: null,
     conflicts: [],
+    annotations: [],
+    annotationGate: null,
+    annotationError: null,
+  };
+  const takeAnnotationError = () => {
+    const error = state.annotationError;
+    state.annotationError = null;
+    if (error) throw error;
   };
   const requireSession = () => {
     if (!state.session) throw new AppError('unauthenticated', 'Not signed in.');
@@ -182,6 +197,30 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       throw new AppError('not_found', `No document ${documentId} here.`);
     },
     'documents:progress': () => ({ running: false, done: 0, total: 0, failed: 0 }),
+    'viewer:getState': () => null,
+    'viewer:putState': () => null,
+    // Like the local store: saved at once and marked unsent; the case is the document's (here: a fixed one).
+    'annotations:list': ({ documentId }) =>
+      state.annotations.filter((annotation) => annotation.documentId === documentId),
+    'annotations:put': (input) => {
+      takeAnnotationError();
+      const now = new Date().toISOString();
+      const previous = state.annotations.find((annotation) => annotation.id === input.id);
+      const saved: Annotation = {
+        ...input,
+        caseId: previous?.caseId ?? 'case-1',
+        createdAt: previous?.createdAt ?? now,
+        updatedAt: now,
+        unsent: true,
+      };
+      state.annotations = [...state.annotations.filter((annotation) => annotation.id !== input.id), saved];
+      return saved;
+    },
+    'annotations:delete': ({ id }) => {
+      takeAnnotationError();
+      state.annotations = state.annotations.filter((annotation) => annotation.id !== id);
+      return null;
+    },
     'sync:status': () => state.sync,
     'sync:now': () => state.sync,
     'work:mine': () => {
@@ -244,9 +283,12 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const calls: FakeHost['calls'] = [];
 
   const api = createBridge({
+    documentUrl: (documentId) => `/documents/${encodeURIComponent(documentId)}`,
     async invoke(channel, input): Promise<Result<unknown>> {
       calls.push({ channel, input });
       if (channel === 'session:signIn' && state.signInGate) await state.signInGate;
+      if ((channel === 'annotations:put' || channel === 'annotations:delete') && state.annotationGate)
+        await state.annotationGate;
       const parsed = channels[channel].input.safeParse(input);
       if (!parsed.success) return err('invalid_input', describeIssues(parsed.error));
       try {
