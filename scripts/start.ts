@@ -74,6 +74,7 @@ const register = await tryPorts([4610, 0], (port) =>
     devSignIn: false,
     production: false,
     seedDemo: true,
+    demoExpertOpinion: true,
     auth,
     logLevel: process.env.CHAMBERS_LOG_LEVEL ?? 'warn',
   }),

@@ -167,6 +167,7 @@ export function parseRegisterArgs(argv: string[], env: NodeJS.ProcessEnv): Regis
       env.NODE_ENV === 'production',
     blobDir: path.resolve(str('blobs', 'CHAMBERS_REGISTER_BLOBS') ?? defaultBlobDir(db)),
     seedDemo: values['no-seed'] ? false : (flagOn(env.CHAMBERS_REGISTER_SEED) ?? true),
+    demoExpertOpinion: true,
     ...(demoCases ? { demoCaseCount: wholeNumber(demoCases, '--demo-cases', 1, 100_000) } : {}),
     logLevel,
   };

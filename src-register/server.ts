@@ -33,6 +33,8 @@ export interface RegisterConfig {
   seedDemo: boolean;
   /** How many demo cases to seed (default 200); tests use fewer. */
   demoCaseCount?: number;
+  /** Seeds the 500-page expert opinion too (see DemoSeedOptions.expertOpinion). */
+  demoExpertOpinion?: boolean;
   logLevel?: string;
 }
 
@@ -134,7 +136,10 @@ export async function startRegister(config: RegisterConfig): Promise<RunningRegi
     let retention: RetentionSchedule | undefined;
     try {
       if (config.seedDemo) {
-        seed = await seedDemoCourt(db, blobs, { caseCount: config.demoCaseCount });
+        seed = await seedDemoCourt(db, blobs, {
+          caseCount: config.demoCaseCount,
+          expertOpinion: config.demoExpertOpinion ?? false,
+        });
         if (seed.seeded) app.log.info({ seed }, 'seeded the demo court');
       }
       retention = await startAuditRetention(db, (error) =>

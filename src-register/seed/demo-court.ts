@@ -2,8 +2,9 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import type { Db } from '../db/index.js';
 import { SYSTEM_ACTOR, writeAudit } from '../domain/audit.js';
 import { seedDemoAllocation } from './demo-allocation.js';
-import { planCases } from './demo-cases.js';
-import { DEMO_SEED, makeDemoStaff } from './demo-people.js';
+import { type PlannedCase, planCases } from './demo-cases.js';
+import { planExpertOpinion } from './demo-documents.js';
+import { DEMO_SEED, type DemoStaff, makeDemoStaff } from './demo-people.js';
 import { insertDemo } from './demo-insert.js';
 import { Prng } from './prng.js';
 import { makeScannedPdf } from './scanned-pdf.js';
@@ -17,6 +18,12 @@ const PDFS_IN_FLIGHT = 2;
 
 export interface DemoSeedOptions {
   caseCount?: number;
+  /**
+   * Gives one of Triin Lepik's cases the 500-page expert opinion (about 40 MB, seconds to make).
+   * On for the demo a person starts (`npm start`, `npm run register`) and the end-to-end tests; off by
+   * default, so the many small registers of the unit tests stay quick.
+   */
+  expertOpinion?: boolean;
   /** Hearings fall in the 14 days after this; defaults to the current time. */
   now?: Date;
 }
@@ -46,6 +53,26 @@ const NOTHING: DemoSeedSummary = {
   steps: 0,
   blobBytes: 0,
 };
+
+/** The demo judge who signs in with PIN 1234 (scripts/testcards); her case has the long expert opinion. */
+export const EXPERT_OPINION_JUDGE = 'Triin Lepik';
+
+/**
+ * Gives the first open, undecided case of Triin Lepik (in registration order) a 500-page expert
+ * opinion, drawn from its own Prng so the rest of the demo stays as it was. Returns that case.
+ */
+export function addExpertOpinion(cases: PlannedCase[], staff: DemoStaff, now: Date): PlannedCase | null {
+  const judge = staff.users.find((u) => u.name === EXPERT_OPINION_JUDGE);
+  const target = cases.find(
+    (c) =>
+      c.judgeId === judge?.id &&
+      c.restriction === 'none' &&
+      (c.status === 'registered' || c.status === 'in_progress'),
+  );
+  if (!target) return null;
+  target.documents.push(planExpertOpinion(new Prng(DEMO_SEED + 500), target, now));
+  return target;
+}
 
 async function courtsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM courts');
@@ -91,6 +118,7 @@ export async function seedDemoCourt(
     staff,
     takenCodes,
   });
+  if (options.expertOpinion) addExpertOpinion(cases, staff, now);
 
   // Files first, outside the transaction: the blob store is content-addressed, so a losing racer's
   // files are the same files.

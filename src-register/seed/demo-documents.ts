@@ -122,3 +122,53 @@ export function planDocuments(rng: Prng, c: DocumentCase, now: Date): PlannedDoc
     };
   });
 }
+
+/** The demo's long scanned file: an expert opinion of 500 pages, for the viewer's large documents. */
+export const EXPERT_OPINION = { title: 'Ekspertiisiakt', kind: 'expert_opinion', pages: 500 } as const;
+
+const EXPERT_SECTIONS = [
+  'Ekspert on tutvunud kohtu poolt esitatud materjalidega ning vastab kohtu küsimustele järgnevalt.',
+  'Uuringu käigus vaadeldi objekti kohapeal ning koostati fotod ja mõõtmistulemuste tabelid.',
+  'Mõõtmistulemused on esitatud lisades; mõõtemääramatus on arvestatud tulemuste hindamisel.',
+  'Eksperdi hinnangul vastavad tuvastatud asjaolud menetlusdokumentides kirjeldatule osaliselt.',
+  'Kasutatud metoodika on kooskõlas valdkonnas üldtunnustatud standardite ja juhenditega.',
+  'Ekspert on teadlik vastutusest teadvalt vale eksperdiarvamuse andmise eest.',
+];
+
+/**
+ * Adds the expert opinion to `c`: numbered after its documents, filed after the last of them, with
+ * its own fixed seeds (so adding it changes nothing else the plan draws).
+ */
+export function planExpertOpinion(
+  rng: Prng,
+  c: { number: string; subject: string; documents: PlannedDocument[]; registeredAt: Date },
+  now: Date,
+): PlannedDocument {
+  const last = c.documents.at(-1)?.filedAt ?? c.registeredAt;
+  const filedAt = new Date(Math.min(last.getTime() + 9 * 86_400_000, now.getTime() - 7_200_000));
+  const chapters = Array.from(
+    { length: 24 },
+    (_, i) => `${i + 1}. ${EXPERT_SECTIONS[i % EXPERT_SECTIONS.length]}`,
+  );
+  return {
+    id: rng.uuid(),
+    number: documentNumber(c.number, c.documents.length + 1),
+    kind: EXPERT_OPINION.kind,
+    title: EXPERT_OPINION.title,
+    pages: EXPERT_OPINION.pages,
+    restricted: false,
+    filedAt: filedAt < last ? last : filedAt,
+    lines: [
+      'HARJU MAAKOHTULE',
+      `Kohtuasi nr ${c.number}`,
+      `Asi: ${c.subject}`,
+      '',
+      'EKSPERTIISIAKT',
+      '',
+      ...chapters,
+      '',
+      'Ekspert',
+    ],
+    pdfSeed: rng.int(1, 2_000_000_000),
+  };
+}

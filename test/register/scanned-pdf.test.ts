@@ -109,3 +109,33 @@ describe('makeScannedPdf', () => {
     }
   });
 });
+
+describe('the page tree of a long scan', () => {
+  it('is balanced and comes before the images, so any page is found from the start of the file', async () => {
+    const { ImagePdfWriter } = await import('../../src-register/seed/scanned-pdf-writer.js');
+    const jpeg = createCanvas(20, 28).encodeSync('jpeg', 50);
+    const pages = 1100; // two levels of inner nodes under the root at 32 kids each
+    const writer = new ImagePdfWriter(pages, { title: 'Toimik', producer: 'test' });
+    for (let i = 0; i < pages; i++) writer.addPage(jpeg);
+    const bytes = writer.finish();
+    const text = Buffer.from(bytes).toString('latin1');
+    // Every page dictionary is written before the first image.
+    expect(text.lastIndexOf('/Type /Page ')).toBeLessThan(text.indexOf('/Subtype /Image'));
+    // No node has more than 32 kids.
+    for (const match of text.matchAll(/\/Kids \[([^\]]*)\]/g)) {
+      expect(match[1]!.trim().split(/\s+/).length / 3).toBeLessThanOrEqual(32);
+    }
+    const doc = await open(bytes);
+    try {
+      expect(doc.numPages).toBe(pages);
+      for (const n of [1, 32, 33, 1024, 1025, pages]) {
+        const page = await doc.getPage(n);
+        expect(page.pageNumber).toBe(n);
+        const ops = await page.getOperatorList();
+        expect(ops.fnArray.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await doc.destroy();
+    }
+  });
+});
