@@ -2,19 +2,72 @@ import { useSyncExternalStore } from 'react';
 
 // Hash routes (`#/cases/<id>`, `#/work`, …): they survive a reload and work the same under
 // `app://` in Electron and under `/` in the browser host, with no server-side routing.
-export const SCREENS = ['work', 'search', 'cases', 'register', 'allocation', 'settings'] as const;
+export const SCREENS = [
+  'work',
+  'search',
+  'cases',
+  'documents',
+  'register',
+  'allocation',
+  'settings',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
+/** The reading room: open documents (tabs), the active one, and the one shown beside it. */
+export interface DocumentsLayout {
+  ids: readonly string[];
+  active: string | null;
+  beside: string | null;
+}
+
 export type Route =
-  { screen: 'cases'; caseId: string | null } | { screen: Exclude<Screen, 'cases'>; caseId: null };
+  | { screen: 'cases'; caseId: string | null }
+  | { screen: 'documents'; caseId: null; documents: DocumentsLayout }
+  | { screen: Exclude<Screen, 'cases' | 'documents'>; caseId: null };
+
+/** More than this many ids in an address are ignored (the reading room keeps a dozen tabs). */
+const MAX_DOCUMENT_IDS = 12;
+
+const decode = (part: string): string | null => {
+  try {
+    const value = decodeURIComponent(part);
+    return value.length > 0 && value.length <= 64 ? value : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * `#/documents/<id1>,<id2>?active=<id>&beside=<id>`: ids are URI-encoded (a comma in an id becomes
+ * %2C); the active tab defaults to the first; `beside` (split view) must be another open id.
+ */
+export function parseDocumentsHash(hash: string): DocumentsLayout | null {
+  const match = /^#\/documents(?:\/([^/?]*))?(?:\?(.*))?$/.exec(hash);
+  if (!match) return null;
+  const ids = [...new Set((match[1] ?? '').split(',').flatMap((part) => decode(part) ?? []))].slice(
+    0,
+    MAX_DOCUMENT_IDS,
+  );
+  const query = new URLSearchParams(match[2] ?? '');
+  const wanted = query.get('active');
+  const active = wanted !== null && ids.includes(wanted) ? wanted : (ids[0] ?? null);
+  const besideWanted = query.get('beside');
+  const beside =
+    besideWanted !== null && besideWanted !== active && ids.includes(besideWanted) ? besideWanted : null;
+  return { ids, active, beside };
+}
 
 const isScreen = (name: string): name is Screen => (SCREENS as readonly string[]).includes(name);
 
 /** An unknown or empty address opens My work, the first screen of the day. */
 export function parseHash(hash: string): Route {
+  const documents = parseDocumentsHash(hash);
+  if (documents) return { screen: 'documents', caseId: null, documents };
   const match = /^#\/([a-z]+)(?:\/([^/]+))?$/.exec(hash);
   const screen = match?.[1];
   if (!screen || !isScreen(screen)) return { screen: 'work', caseId: null };
+  if (screen === 'documents')
+    return { screen, caseId: null, documents: { ids: [], active: null, beside: null } };
   if (screen !== 'cases') return { screen, caseId: null };
   if (!match[2]) return { screen: 'cases', caseId: null };
   try {
@@ -26,6 +79,21 @@ export function parseHash(hash: string): Route {
 
 export function casesHref(caseId: string | null = null): string {
   return caseId === null ? '#/cases' : `#/cases/${encodeURIComponent(caseId)}`;
+}
+
+/** The reading room with these documents open; `#/documents/<id>` opens just one. */
+export function documentsHref(
+  ids: readonly string[],
+  options: { active?: string | null; beside?: string | null } = {},
+): string {
+  const list = ids.map((id) => encodeURIComponent(id)).join(',');
+  const query = new URLSearchParams();
+  if (options.active && options.active !== ids[0] && ids.includes(options.active))
+    query.set('active', options.active);
+  if (options.beside && options.beside !== (options.active ?? ids[0]) && ids.includes(options.beside))
+    query.set('beside', options.beside);
+  const search = query.toString();
+  return `#/documents${list ? `/${list}` : ''}${search ? `?${search}` : ''}`;
 }
 
 export function screenHref(screen: Exclude<Screen, 'cases'>): string {

@@ -6,6 +6,9 @@ import { enRegister } from './messages/register';
 import { enSearch } from './messages/search';
 import { enSettings } from './messages/settings';
 import { enWork } from './messages/work';
+import { enViewer } from './messages/viewer';
+import { enViewerPanels } from './messages/viewerPanels';
+import { enReading } from './messages/reading';
 
 type CoreKey = Exclude<
   keyof typeof et,
@@ -15,6 +18,9 @@ type CoreKey = Exclude<
   | keyof typeof enAllocation
   | keyof typeof enSettings
   | keyof typeof enCaseFile
+  | keyof typeof enViewer
+  | keyof typeof enViewerPanels
+  | keyof typeof enReading
 >;
 
 const enCore: Readonly<Record<CoreKey, string>> = {
@@ -318,4 +324,7 @@ export const en: Dictionary = {
   ...enAllocation,
   ...enSettings,
   ...enCaseFile,
+  ...enViewer,
+  ...enViewerPanels,
+  ...enReading,
 };

@@ -6,6 +6,9 @@ import { etRegister } from './messages/register';
 import { etSearch } from './messages/search';
 import { etSettings } from './messages/settings';
 import { etWork } from './messages/work';
+import { etViewer } from './messages/viewer';
+import { etViewerPanels } from './messages/viewerPanels';
+import { etReading } from './messages/reading';
 
 const etCore = {
   'app.name': 'Chambers',
@@ -306,4 +309,7 @@ export const et = {
   ...etAllocation,
   ...etSettings,
   ...etCaseFile,
+  ...etViewer,
+  ...etViewerPanels,
+  ...etReading,
 } as const;

@@ -1,24 +1,51 @@
+import { lazy, useMemo } from 'react';
 import { AllocationScreen } from '../../features/allocation/components/allocation-screen';
 import { CasesScreen } from '../../features/cases/components/cases-screen';
+import { type DocumentLinks, DocumentLinksContext } from '../../features/cases/components/documents-section';
+import { ReadingRoom } from '../../features/reading/components/reading-room';
+import {
+  openBeside,
+  openDocument,
+  type ReadingLayout,
+  useStoredLayout,
+} from '../../features/reading/lib/reading-layout';
 import { RegisterCaseScreen } from '../../features/registration/components/register-case-screen';
 import { SearchScreen } from '../../features/search/components/search-screen';
 import type { Session } from '../../features/session/api/session-queries';
 import { courtsWhere } from '../../features/session/lib/permissions';
 import { SettingsScreen } from '../../features/settings/components/settings-screen';
 import { WorkScreen } from '../../features/work/components/work-screen';
-import { casesHref, navigate, type Route, type Screen, useRoute } from '../routes';
+import { casesHref, documentsHref, navigate, type Route, type Screen, useRoute } from '../routes';
 import { NavRail } from './nav-rail';
 import './shell.css';
 import { StatusBar } from './status-bar';
 import { TopBar } from './top-bar';
 
 const openCase = (caseId: string) => navigate(casesHref(caseId));
+// pdf.js is big and needs a real browser: loaded with the first document, not with the app.
+const DocumentViewer = lazy(() =>
+  import('../../features/viewer/components/document-viewer').then((module) => ({
+    default: module.DocumentViewer,
+  })),
+);
+const layoutHref = (layout: ReadingLayout) => documentsHref(layout.ids, layout);
+const showLayout = (layout: ReadingLayout) => navigate(layoutHref(layout));
+
+/** The case file's document links: a tab of this window's reading room, or the pane beside. */
+function documentLinks(open: ReadingLayout): DocumentLinks {
+  return {
+    openHref: (documentId) => layoutHref(openDocument(open, documentId)),
+    besideHref: (documentId) =>
+      open.ids.some((id) => id !== documentId) ? layoutHref(openBeside(open, documentId)) : null,
+  };
+}
 
 /** What the user's roles allow, by the register's own rule (src-shared `authorize`). */
 function allowedScreens(session: Session) {
   const registerCourts = courtsWhere(session.user, 'case.register');
   const allocationCourts = courtsWhere(session.user, 'allocation.manage');
-  const screens: Screen[] = ['work', 'search', 'cases'];
+  // Anyone who may read a case may read its documents (the host refuses a restricted one).
+  const screens: Screen[] = ['work', 'search', 'cases', 'documents'];
   if (registerCourts.length > 0) screens.push('register');
   if (allocationCourts.length > 0) screens.push('allocation');
   screens.push('settings');
@@ -30,6 +57,8 @@ export function AppShell({ session }: { session: Session }) {
   const allowed = allowedScreens(session);
   // An address for a screen this user may not use falls back to My work.
   const shown: Route = allowed.screens.includes(route.screen) ? route : { screen: 'work', caseId: null };
+  const openDocuments = useStoredLayout();
+  const links = useMemo(() => documentLinks(openDocuments), [openDocuments]);
   return (
     <div className="app-shell">
       <TopBar session={session} />
@@ -37,7 +66,19 @@ export function AppShell({ session }: { session: Session }) {
       <main className="app-shell__main" id="main-content">
         {shown.screen === 'work' && <WorkScreen onOpenCase={openCase} />}
         {shown.screen === 'search' && <SearchScreen onOpenCase={openCase} />}
-        {shown.screen === 'cases' && <CasesScreen openCaseId={shown.caseId} onOpenCase={openCase} />}
+        {shown.screen === 'cases' && (
+          <DocumentLinksContext value={links}>
+            <CasesScreen openCaseId={shown.caseId} onOpenCase={openCase} />
+          </DocumentLinksContext>
+        )}
+        {shown.screen === 'documents' && (
+          <ReadingRoom
+            layout={shown.documents}
+            onLayoutChange={showLayout}
+            Viewer={DocumentViewer}
+            onOpenCase={openCase}
+          />
+        )}
         {shown.screen === 'register' && (
           <RegisterCaseScreen courts={allowed.registerCourts} onOpenCase={openCase} />
         )}

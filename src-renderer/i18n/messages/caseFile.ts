@@ -23,6 +23,9 @@ export const etCaseFile = {
   'caseFile.decisions.kind.ruling': 'kohtumäärus',
   'caseFile.decisions.kind.decision': 'otsus',
   'caseFile.decisions.kind.order': 'korraldus',
+  'caseFile.documents.actions': 'Toimingud',
+  'caseFile.documents.openBeside': 'Ava kõrvale',
+  'caseFile.documents.openBesideLabel': 'Ava kõrvale: {number} {title}',
 } as const;
 
 export const enCaseFile: Readonly<Record<keyof typeof etCaseFile, string>> = {
@@ -48,4 +51,7 @@ export const enCaseFile: Readonly<Record<keyof typeof etCaseFile, string>> = {
   'caseFile.decisions.kind.ruling': 'ruling',
   'caseFile.decisions.kind.decision': 'decision',
   'caseFile.decisions.kind.order': 'order',
+  'caseFile.documents.actions': 'Actions',
+  'caseFile.documents.openBeside': 'Open beside',
+  'caseFile.documents.openBesideLabel': 'Open beside: {number} {title}',
 };

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { CaseDocument, CaseSnapshot, ProceduralStep } from '../../../../src-shared/domain/case';
 import { useI18n } from '../../../i18n/use-t';
 import { CaseSection } from './case-section';
-import { DocumentTitleCell } from './documents-section';
+import { DocumentTitleCell, hasBesideActions, OpenBesideCell, useDocumentLinks } from './documents-section';
 
 /** Document kinds that are decisions of the court (statute: judgments, rulings, orders). */
 export const DECISION_DOCUMENT_KINDS = ['judgment', 'ruling', 'decision', 'order'] as const;
@@ -41,6 +41,8 @@ export function DecisionsSection({ snapshot }: { snapshot: CaseSnapshot }) {
   const documentsHeadingId = useId();
   const stepsHeadingId = useId();
   const { documents, steps } = decisionsOf(snapshot);
+  const links = useDocumentLinks();
+  const actions = hasBesideActions(links, documents);
   return (
     <CaseSection
       title={t('caseFile.decisions.title')}
@@ -60,6 +62,7 @@ export function DecisionsSection({ snapshot }: { snapshot: CaseSnapshot }) {
                   <th scope="col">{t('caseFile.documents.name')}</th>
                   <th scope="col">{t('caseFile.decisions.kindColumn')}</th>
                   <th scope="col">{t('caseFile.documents.filedAt')}</th>
+                  {actions ? <th scope="col">{t('caseFile.documents.actions')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -71,6 +74,9 @@ export function DecisionsSection({ snapshot }: { snapshot: CaseSnapshot }) {
                     <td className="num nowrap">
                       <time dateTime={document.filedAt}>{format.date(document.filedAt)}</time>
                     </td>
+                    {actions ? (
+                      <OpenBesideCell document={document} href={links?.besideHref(document.id) ?? null} />
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -1,17 +1,67 @@
+import { createContext, useContext } from 'react';
 import type { CaseDocument } from '../../../../src-shared/domain/case';
 import { parseCaseNumber } from '../../../../src-shared/domain/case-number';
 import { LockIcon } from '../../../components/icons';
 import { useI18n } from '../../../i18n/use-t';
 import { CaseSection } from './case-section';
 
+/**
+ * Where a document opens (the reading room's addresses), given by the app shell: the feature itself
+ * knows no routes. Without it (a section rendered on its own) titles are plain text.
+ */
+export interface DocumentLinks {
+  /** Opens the document in a tab of the reading room. */
+  openHref(documentId: string): string;
+  /** Opens it beside the document already open; null when nothing else is open. */
+  besideHref(documentId: string): string | null;
+}
+
+export const DocumentLinksContext = createContext<DocumentLinks | null>(null);
+
+export function useDocumentLinks(): DocumentLinks | null {
+  return useContext(DocumentLinksContext);
+}
+
+/** The "Open beside" cell of a document row (documents, decisions), when another document is open. */
+export function OpenBesideCell({ document, href }: { document: CaseDocument; href: string | null }) {
+  const { t } = useI18n();
+  return (
+    <td className="nowrap">
+      {href === null ? null : (
+        <a
+          href={href}
+          aria-label={t('caseFile.documents.openBesideLabel', {
+            number: document.number,
+            title: document.title,
+          })}
+        >
+          {t('caseFile.documents.openBeside')}
+        </a>
+      )}
+    </td>
+  );
+}
+
+/** The actions column appears when some row has an action: another document is open. */
+export function hasBesideActions(links: DocumentLinks | null, documents: readonly CaseDocument[]): boolean {
+  return links !== null && documents.some((document) => links.besideHref(document.id) !== null);
+}
+
 const documentOrder = (document: CaseDocument) => parseCaseNumber(document.number)?.document ?? 0;
 
 /** A document's title as a row header, with the restriction marked in words (documents, decisions). */
 export function DocumentTitleCell({ document }: { document: CaseDocument }) {
   const { t } = useI18n();
+  const links = useDocumentLinks();
   return (
     <th scope="row" className="table__name">
-      {document.title}
+      {links ? (
+        <a href={links.openHref(document.id)} data-testid="document-link">
+          {document.title}
+        </a>
+      ) : (
+        document.title
+      )}
       {document.restricted ? (
         <span className="restriction restriction--inline">
           <LockIcon />
@@ -24,6 +74,8 @@ export function DocumentTitleCell({ document }: { document: CaseDocument }) {
 
 export function DocumentsSection({ documents }: { documents: readonly CaseDocument[] }) {
   const { t, format } = useI18n();
+  const links = useDocumentLinks();
+  const actions = hasBesideActions(links, documents);
   const sorted = [...documents].sort((a, b) => documentOrder(a) - documentOrder(b));
   return (
     <CaseSection
@@ -43,6 +95,7 @@ export function DocumentsSection({ documents }: { documents: readonly CaseDocume
             <th scope="col" className="table__numeric">
               {t('caseFile.documents.size')}
             </th>
+            {actions ? <th scope="col">{t('caseFile.documents.actions')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -55,6 +108,9 @@ export function DocumentsSection({ documents }: { documents: readonly CaseDocume
                 {document.pages === null ? '' : format.number(document.pages)}
               </td>
               <td className="num table__numeric nowrap">{format.bytes(document.size)}</td>
+              {actions ? (
+                <OpenBesideCell document={document} href={links?.besideHref(document.id) ?? null} />
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,176 @@
+import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
+import { memo, useEffect, useRef, useState } from 'react';
+import { useT } from '../../../i18n/use-t';
+import { outputScale } from '../lib/canvas-size';
+import type { PageSize } from '../lib/page-layout';
+import type { RenderQueue } from '../lib/render-queue';
+import type { PageLayer, PageRect, Rotation } from '../lib/viewer-types';
+
+export interface PdfPageProps {
+  pdf: PDFDocumentProxy;
+  page: number;
+  top: number;
+  left: number;
+  /** CSS pixels of the page box, turned. */
+  width: number;
+  height: number;
+  rotation: Rotation;
+  scale: number;
+  queue: RenderQueue;
+  layers: readonly PageLayer[] | undefined;
+  /** A region to flash (after `goTo(page, rect)`); `flashKey` restarts the flash. */
+  flash: PageRect | null;
+  flashKey: number;
+  onSize(page: number, size: PageSize): void;
+  onDrawn(page: number, drawn: boolean): void;
+}
+
+const isCancel = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  'name' in error &&
+  error.name === 'RenderingCancelledException';
+
+function release(canvas: Element | null | undefined) {
+  if (canvas instanceof HTMLCanvasElement) {
+    // Frees the backing store at once instead of when the garbage collector gets to it.
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+}
+
+/** One page box: its canvas (drawn at the device's pixel ratio, capped) and the layers over it. */
+export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
+  const { pdf, page, rotation, scale, queue, onSize, onDrawn } = props;
+  const t = useT();
+  const holderRef = useRef<HTMLDivElement>(null);
+  const [proxy, setProxy] = useState<PDFPageProxy | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    let loaded: PDFPageProxy | null = null;
+    pdf.getPage(page).then(
+      (p) => {
+        loaded = p;
+        if (!alive) return;
+        const viewport = p.getViewport({ scale: 1 });
+        onSize(page, { width: viewport.width, height: viewport.height });
+        setProxy(p);
+      },
+      () => {
+        if (alive) setFailed(true);
+      },
+    );
+    return () => {
+      alive = false;
+      loaded?.cleanup();
+    };
+  }, [pdf, page, onSize]);
+
+  useEffect(() => {
+    const holder = holderRef.current;
+    if (!proxy || !holder) return;
+    let cancelled = false;
+    let task: RenderTask | null = null;
+    const run = async () => {
+      if (cancelled) return;
+      const turn = (proxy.rotate + rotation) % 360;
+      const css = proxy.getViewport({ scale, rotation: turn });
+      const ratio = outputScale(css.width, css.height, window.devicePixelRatio);
+      const viewport = proxy.getViewport({ scale: scale * ratio, rotation: turn });
+      const canvas = document.createElement('canvas');
+      canvas.className = 'pdf-page__canvas';
+      canvas.width = Math.max(1, Math.floor(viewport.width));
+      canvas.height = Math.max(1, Math.floor(viewport.height));
+      task = proxy.render({ canvas, viewport });
+      try {
+        await task.promise;
+      } catch (error) {
+        release(canvas);
+        if (!cancelled && !isCancel(error)) setFailed(true);
+        return;
+      }
+      if (cancelled) {
+        release(canvas);
+        return;
+      }
+      const old = holder.firstElementChild;
+      holder.replaceChildren(canvas);
+      release(old);
+      setFailed(false);
+      onDrawn(page, true);
+    };
+    let drop: (() => void) | null = null;
+    // A page already drawn keeps its stretched canvas while the zoom settles, then redraws.
+    const timer = holder.firstElementChild
+      ? window.setTimeout(() => {
+          drop = queue.enqueue(page, run);
+        }, 120)
+      : null;
+    if (timer === null) drop = queue.enqueue(page, run);
+    return () => {
+      cancelled = true;
+      if (timer !== null) window.clearTimeout(timer);
+      drop?.();
+      task?.cancel();
+    };
+  }, [proxy, page, rotation, scale, queue, onDrawn]);
+
+  useEffect(() => {
+    const holder = holderRef.current;
+    return () => {
+      release(holder?.firstElementChild);
+      holder?.replaceChildren();
+      onDrawn(page, false);
+    };
+  }, [page, onDrawn]);
+
+  const turned = rotation === 90 || rotation === 270;
+  const unturned = turned
+    ? { width: props.height, height: props.width }
+    : { width: props.width, height: props.height };
+  const info = { page, width: unturned.width, height: unturned.height, rotation, scale };
+  return (
+    <div
+      className="pdf-page"
+      role="group"
+      aria-label={t('viewer.page.label', { page })}
+      data-page-number={page}
+      style={{ top: props.top, left: props.left, width: props.width, height: props.height }}
+    >
+      <div className="pdf-page__holder" ref={holderRef} />
+      <div
+        className="pdf-page__layers"
+        style={{
+          width: unturned.width,
+          height: unturned.height,
+          transform: `translate(-50%, -50%) rotate(${rotation}deg)`,
+        }}
+      >
+        {props.layers?.map((layer, index) => (
+          <div className="pdf-page__layer" key={index}>
+            {layer(info)}
+          </div>
+        ))}
+        {props.flash && (
+          <div
+            key={props.flashKey}
+            className="pdf-page__flash"
+            style={{
+              left: `${props.flash.x * 100}%`,
+              top: `${props.flash.y * 100}%`,
+              width: `${props.flash.width * 100}%`,
+              height: `${props.flash.height * 100}%`,
+            }}
+          />
+        )}
+      </div>
+      {failed && (
+        <p className="pdf-page__error" role="alert">
+          {t('viewer.page.renderError', { page })}
+        </p>
+      )}
+    </div>
+  );
+});
