@@ -2,8 +2,9 @@ import * as pdf from './benchmarks/pdf.js';
 import * as pull from './benchmarks/pull.js';
 import * as register from './benchmarks/register.js';
 import * as sync from './benchmarks/sync.js';
+import * as viewer from './benchmarks/viewer.js';
 import * as workspace from './benchmarks/workspace.js';
 import type { Benchmark } from './lib/types.js';
 
 /** Every benchmark `npm run bench -- NAME` can run, in the order they are listed. */
-export const BENCHMARKS: readonly Benchmark[] = [pdf, pull, register, sync, workspace];
+export const BENCHMARKS: readonly Benchmark[] = [pdf, pull, register, sync, viewer, workspace];

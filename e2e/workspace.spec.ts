@@ -5,6 +5,7 @@ import { makeScannedPdf } from '../src-register/seed/scanned-pdf.js';
 import { CASE_NUMBER_PATTERN } from '../src-shared/domain/case-number.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { expect, test } from './support/chambers-fixture.js';
+import { RegisterForm } from './pages/register-form.js';
 import { SignInPage, Shell } from './pages/workspace.js';
 
 test('journey 1: chancery registers a civil case with two parties and a scan; number, judge and why', async ({
@@ -18,44 +19,23 @@ test('journey 1: chancery registers a civil case with two parties and a scan; nu
   await expectNoAxeViolations(page, 'My work (chancery)');
   await new Shell(page).link('Registreeri').click();
 
-  const form = page.getByRole('main');
-  await expect(form.getByRole('heading', { level: 1, name: 'Kohtuasja registreerimine' })).toBeVisible();
+  const form = new RegisterForm(page);
+  await expect(form.root.getByRole('heading', { level: 1, name: 'Kohtuasja registreerimine' })).toBeVisible();
   await expectNoAxeViolations(page, 'Register a case (empty)');
-  await form.getByLabel('Menetlusliik').selectOption({ label: 'Tsiviilasi' });
-  await form.getByLabel('Asja sisu').fill('Hagi üürivõla väljamõistmiseks');
-  await form.getByLabel('Hagi hind eurodes').fill('1500,50');
-
-  const first = form.getByRole('group', { name: 'Menetlusosaline 1' });
-  await first.getByLabel('Nimi').fill('Mari Maasikas');
-  await first.getByLabel('Isikukood').fill('48001010005');
-  await first.getByLabel('Menetluslik seisund').selectOption({ label: 'hageja' });
-  await form.getByRole('button', { name: 'Lisa menetlusosaline' }).click();
-  const second = form.getByRole('group', { name: 'Menetlusosaline 2' });
-  await second.getByLabel('Isik', { exact: true }).selectOption({ label: 'Juriidiline isik' });
-  await second.getByLabel('Nimi').fill('OÜ Päikesekiir');
-  await second.getByLabel('Registrikood').fill('12345678');
-  await second.getByLabel('Menetluslik seisund').selectOption({ label: 'kostja' });
-
+  await form.fillCivilCase('Hagi üürivõla väljamõistmiseks', '1500,50', [
+    { name: 'Mari Maasikas', code: '48001010005', role: 'hageja' },
+    { kind: 'Juriidiline isik', name: 'OÜ Päikesekiir', code: '12345678', role: 'kostja' },
+  ]);
   const scan = await makeScannedPdf({
     title: 'Hagiavaldus',
     lines: ['HAGIAVALDUS', 'Mari Maasikas'],
     pages: 2,
     seed: 7,
   });
-  await form.getByRole('button', { name: 'Lisa dokument' }).click();
-  const document = form.getByRole('group', { name: 'Dokument 1' });
-  await document.getByLabel('Fail').setInputFiles({
-    name: 'hagiavaldus.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from(scan),
-  });
-  await document.getByLabel('Pealkiri').fill('Hagiavaldus');
-  await document.getByLabel('Dokumendi liik').selectOption({ index: 1 });
+  await form.addDocuments([{ fileName: 'hagiavaldus.pdf', bytes: scan, title: 'Hagiavaldus' }]);
   await page.screenshot({ path: info.outputPath('register-form.png'), fullPage: true });
 
-  await form.getByRole('button', { name: 'Registreeri kohtuasi' }).click();
-  const result = form.getByRole('region', { name: 'Kohtuasi on registreeritud' });
-  await expect(result).toBeVisible();
+  const result = await form.submit();
   const number = (await result.getByTestId('registered-number').innerText()).trim();
   expect(number).toMatch(CASE_NUMBER_PATTERN);
   expect(number).toMatch(/^2-\d\d-\d+$/);

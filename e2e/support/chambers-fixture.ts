@@ -43,6 +43,7 @@ async function seededTemplate(): Promise<string> {
     devSignIn: false,
     production: false,
     seedDemo: true,
+    demoExpertOpinion: true,
     logLevel: 'warn',
   });
   await register.close();
@@ -98,6 +99,7 @@ export const test = base.extend<{ app: ChambersApp }, { template: string; idCard
       devSignIn: false,
       production: false,
       seedDemo: true,
+      demoExpertOpinion: true,
       auth: { trustedCaCertificates: [idCards.trustedCa], ocspUrl: idCards.ocspUrl },
       logLevel: 'warn',
     });
