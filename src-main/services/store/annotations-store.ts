@@ -45,16 +45,7 @@ export interface AnnotationRow {
 }
 
 export const toAnnotation = (row: AnnotationRow): Annotation => ({
-  id: row.id,
-  documentId: row.document_id,
-  caseId: row.case_id,
-  page: row.page,
-  rect: { x: row.rect_x, y: row.rect_y, width: row.rect_width, height: row.rect_height },
-  kind: row.kind,
-  text: row.text,
-  color: row.color,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
+  ...contentOf(row),
   unsent: row.unsent === 1,
 });
 
@@ -109,18 +100,8 @@ export function getAnnotation(db: CacheDb, id: string): Annotation | null {
   return row && row.deleted === 0 ? toAnnotation(row) : null;
 }
 
-interface Content {
-  id: string;
-  documentId: string;
-  caseId: string;
-  page: number;
-  rect: PageRect;
-  kind: Annotation['kind'];
-  text: string;
-  color: Annotation['color'];
-  createdAt: string;
-  updatedAt: string;
-}
+/** An annotation's content, without its sync state. */
+type Content = Omit<Annotation, 'unsent'>;
 
 /** Writes an annotation with its sync state; the newest register version seen never goes back. */
 export function writeAnnotation(
