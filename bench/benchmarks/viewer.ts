@@ -3,6 +3,7 @@
 // page's number appears in a `data-rendered-pages` attribute (ours: the harness; the reference:
 // tools/viewer-harness/reference.ts, set on pdf.js's `pagerendered`), time-stamped in the page by a
 // MutationObserver with performance.now(), i.e. milliseconds since navigation start.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,10 +50,15 @@ interface MemoryRun {
 
 /**
  * The 500-page scan. Kept in the temp dir between runs: it takes 4 s to an idle minute to make, and
- * the same options give the same bytes on the same machine.
+ * the same options give the same bytes on the same machine — with the same writer: the file name
+ * carries a hash of the scan code, so a changed layout is never measured from a stale file.
  */
 async function scan(): Promise<Uint8Array> {
-  const cached = join(tmpdir(), `chambers-viewer-bench-scan-${PAGES}-seed7.pdf`);
+  const code = createHash('sha256');
+  for (const file of ['scanned-pdf.ts', 'scanned-pdf-page.ts', 'scanned-pdf-writer.ts'])
+    code.update(await readFile(join(import.meta.dirname, '../../src-register/seed', file)));
+  const version = code.digest('hex').slice(0, 12);
+  const cached = join(tmpdir(), `chambers-viewer-bench-scan-${PAGES}-seed7-${version}.pdf`);
   const kept = await readFile(cached).catch(() => null);
   if (kept && kept.subarray(0, 5).toString() === '%PDF-' && kept.includes('%%EOF', kept.length - 8))
     return kept;
