@@ -11,6 +11,22 @@ import {
   RotateRightIcon,
 } from './pdf-viewer-icons';
 
+/** An icon button of the toolbar, named by its label (also its tooltip). */
+function ToolbarIcon(props: { label: string; disabled?: boolean; onClick(): void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="button button--quiet pdf-toolbar__icon"
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 /** Go to page, zoom and rotation; `end` holds the panels' own controls. */
 export function PdfViewerToolbar({ end }: { end: ReactNode }) {
   const { t, format } = useI18n();
@@ -45,26 +61,20 @@ export function PdfViewerToolbar({ end }: { end: ReactNode }) {
   return (
     <div className="pdf-toolbar" role="toolbar" aria-label={t('viewer.toolbar.label')}>
       <div className="pdf-toolbar__group">
-        <button
-          type="button"
-          className="button button--quiet pdf-toolbar__icon"
-          aria-label={t('viewer.page.previous')}
-          title={t('viewer.page.previous')}
+        <ToolbarIcon
+          label={t('viewer.page.previous')}
           disabled={currentPage <= 1}
           onClick={() => viewer.goTo(currentPage - 1)}
         >
           <ChevronUpIcon />
-        </button>
-        <button
-          type="button"
-          className="button button--quiet pdf-toolbar__icon"
-          aria-label={t('viewer.page.next')}
-          title={t('viewer.page.next')}
+        </ToolbarIcon>
+        <ToolbarIcon
+          label={t('viewer.page.next')}
           disabled={currentPage >= numPages}
           onClick={() => viewer.goTo(currentPage + 1)}
         >
           <ChevronDownIcon />
-        </button>
+        </ToolbarIcon>
         <form className="pdf-toolbar__page" onSubmit={submit} noValidate>
           <label className="visually-hidden" htmlFor={inputId}>
             {t('viewer.page.input')}
@@ -99,15 +109,12 @@ export function PdfViewerToolbar({ end }: { end: ReactNode }) {
         </span>
       </div>
       <div className="pdf-toolbar__group">
-        <button
-          type="button"
-          className="button button--quiet pdf-toolbar__icon"
-          aria-label={t('viewer.zoom.out')}
-          title={t('viewer.zoom.out')}
+        <ToolbarIcon
+          label={t('viewer.zoom.out')}
           onClick={() => viewer.setZoom({ kind: 'scale', scale: stepScale(scale, -1) })}
         >
           <MinusIcon />
-        </button>
+        </ToolbarIcon>
         <select
           className="select select--compact"
           aria-label={t('viewer.zoom.select')}
@@ -123,35 +130,20 @@ export function PdfViewerToolbar({ end }: { end: ReactNode }) {
           ))}
           {zoomValue === 'custom' && <option value="custom">{percent(scale)}</option>}
         </select>
-        <button
-          type="button"
-          className="button button--quiet pdf-toolbar__icon"
-          aria-label={t('viewer.zoom.in')}
-          title={t('viewer.zoom.in')}
+        <ToolbarIcon
+          label={t('viewer.zoom.in')}
           onClick={() => viewer.setZoom({ kind: 'scale', scale: stepScale(scale, 1) })}
         >
           <PlusIcon />
-        </button>
+        </ToolbarIcon>
       </div>
       <div className="pdf-toolbar__group">
-        <button
-          type="button"
-          className="button button--quiet pdf-toolbar__icon"
-          aria-label={t('viewer.rotate.left')}
-          title={t('viewer.rotate.left')}
-          onClick={() => viewer.rotate(currentPage, -90)}
-        >
+        <ToolbarIcon label={t('viewer.rotate.left')} onClick={() => viewer.rotate(currentPage, -90)}>
           <RotateLeftIcon />
-        </button>
-        <button
-          type="button"
-          className="button button--quiet pdf-toolbar__icon"
-          aria-label={t('viewer.rotate.right')}
-          title={t('viewer.rotate.right')}
-          onClick={() => viewer.rotate(currentPage, 90)}
-        >
+        </ToolbarIcon>
+        <ToolbarIcon label={t('viewer.rotate.right')} onClick={() => viewer.rotate(currentPage, 90)}>
           <RotateRightIcon />
-        </button>
+        </ToolbarIcon>
       </div>
       {end && <div className="pdf-toolbar__end">{end}</div>}
     </div>
