@@ -129,7 +129,11 @@ describe('RenderQueue', () => {
   it('runs the page nearest the view first, two at a time', async () => {
     const order: number[] = [];
     let current = 10;
-    const queue = new RenderQueue((page) => Math.abs(page - current));
+    const queue = new RenderQueue({
+      distance: (page) => Math.abs(page - current),
+      visible: () => true,
+      viewWaiting: () => false,
+    });
     const releases: (() => void)[] = [];
     const job = (page: number) => () =>
       new Promise<void>((resolve) => {
@@ -151,5 +155,41 @@ describe('RenderQueue', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     expect(order.sort((a, b) => a - b)).toEqual([1, 9, 10, 11, 20]);
+  });
+
+  it('holds renders of pages outside the view while a page in the view is not drawn', async () => {
+    const order: number[] = [];
+    let waiting = true;
+    const queue = new RenderQueue({
+      distance: (page) => Math.abs(page - 400),
+      visible: (page) => page === 400,
+      viewWaiting: () => waiting,
+    });
+    const releases = new Map<number, () => void>();
+    const job = (page: number) => () =>
+      new Promise<void>((resolve) => {
+        order.push(page);
+        releases.set(page, resolve);
+      });
+    const settle = async () => {
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    // The neighbour's page arrives first, as it can when pdf.js answers it sooner.
+    queue.enqueue(399, job(399));
+    await settle();
+    expect(order).toEqual([]);
+    queue.enqueue(400, job(400));
+    queue.enqueue(401, job(401));
+    await settle();
+    expect(order).toEqual([400]);
+    waiting = false;
+    releases.get(400)!();
+    queue.wake();
+    await settle();
+    // Outside the view: one at a time.
+    expect(order).toEqual([400, 399]);
+    releases.get(399)!();
+    await settle();
+    expect(order).toEqual([400, 399, 401]);
   });
 });

@@ -31,7 +31,7 @@ import type {
   ZoomSetting,
 } from '../lib/viewer-types';
 import { clampScale, FIT_WIDTH, resolveScale } from '../lib/zoom';
-import { PdfPage } from './pdf-viewer-page';
+import { type PageDrawState, PdfPage } from './pdf-viewer-page';
 import { PdfViewerToolbar } from './pdf-viewer-toolbar';
 
 /** At most this many page boxes exist at once, whatever the zoom. */
@@ -78,7 +78,6 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
   const [scroll, setScroll] = useState({ top: 0, left: 0 });
   const [fitPage, setFitPage] = useState(() => Math.min(numPages, Math.max(1, initial?.page ?? 1)));
   const [flash, setFlash] = useState<{ page: number; rect: PageRect; key: number } | null>(null);
-  const [drawn, setDrawn] = useState<ReadonlySet<number>>(() => new Set());
   const [announced, setAnnounced] = useState('');
   /** Where the scroll area's window starts in the whole column (see SCROLL_WINDOW). */
   const [base, setBase] = useState(0);
@@ -269,7 +268,41 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
     [pdf, numPages, currentPage, zoom, scale, rotationOf, goTo, setZoom, rotate],
   );
 
-  const queue = useMemo(() => new RenderQueue((page) => Math.abs(page - live.current.currentPage)), []);
+  /** Pages whose canvas is in place, and pages that could not be drawn. */
+  const settled = useRef(new Map<number, 'drawn' | 'failed'>());
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  /** The pages in the view this moment (the scroll position, not the last render's). */
+  const inView = useCallback((): { first: number; last: number } | null => {
+    const element = scrollerRef.current;
+    if (!element || element.clientHeight === 0) return null;
+    const top = element.scrollTop + committedBase.current;
+    const now = live.current.layout;
+    const { first, last } = pagesIn(now, top, top + element.clientHeight);
+    // pagesIn counts the gap above a page as its neighbour's; only a page's own box is "in view".
+    const shown = (page: number) => now.tops[page - 1]! + now.boxSize(page).height > top;
+    return { first: first < last && !shown(first) ? first + 1 : first, last };
+  }, []);
+
+  const queue = useMemo(
+    () =>
+      new RenderQueue({
+        distance: (page) => Math.abs(page - live.current.currentPage),
+        visible: (page) => {
+          const view = inView();
+          return view !== null && page >= view.first && page <= view.last;
+        },
+        viewWaiting: () => {
+          const view = inView();
+          if (!view) return false;
+          // Only pages that have a box (at a tiny zoom the view can hold more than are mounted).
+          const last = Math.min(view.last, view.first + MAX_MOUNTED_PAGES / 2);
+          for (let page = view.first; page <= last; page += 1) if (!settled.current.has(page)) return true;
+          return false;
+        },
+      }),
+    [inView],
+  );
 
   const onSize = useCallback(
     (page: number, size: PageSize) =>
@@ -280,16 +313,19 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
     [firstSize],
   );
 
+  // The drawn pages go straight into `data-rendered-pages` (tests and the benchmark read it), not
+  // through a render of the whole viewer; a page in the view settling lets waiting renders go.
   const onDrawn = useCallback(
-    (page: number, isDrawn: boolean) =>
-      setDrawn((old) => {
-        if (old.has(page) === isDrawn) return old;
-        const next = new Set(old);
-        if (isDrawn) next.add(page);
-        else next.delete(page);
-        return next;
-      }),
-    [],
+    (page: number, state: PageDrawState) => {
+      if (state === 'gone') settled.current.delete(page);
+      else settled.current.set(page, state);
+      const drawn = [...settled.current].flatMap(([p, s]) => (s === 'drawn' ? [p] : []));
+      const value = drawn.sort((a, b) => a - b).join(' ');
+      const root = rootRef.current;
+      if (root && root.dataset.renderedPages !== value) root.dataset.renderedPages = value;
+      queue.wake();
+    },
+    [queue],
   );
 
   useEffect(() => {
@@ -315,10 +351,12 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
   return (
     <ViewerContext.Provider value={controller}>
       <div
+        ref={rootRef}
         className="pdf-viewer"
         data-ready="true"
         data-current-page={currentPage}
-        data-rendered-pages={[...drawn].sort((a, b) => a - b).join(' ')}
+        // Set once here; onDrawn keeps it current without a render.
+        data-rendered-pages=""
         onKeyDown={viewerKeyHandler(scrollerRef, controller)}
       >
         <PdfViewerToolbar end={viewer.toolbarEnd} />
@@ -369,7 +407,7 @@ function PageSlot(props: {
   pdf: PDFDocumentProxy;
   queue: RenderQueue;
   onSize(page: number, size: PageSize): void;
-  onDrawn(page: number, drawn: boolean): void;
+  onDrawn(page: number, state: PageDrawState): void;
   layers: PdfViewerProps['pageLayers'];
   flash: { rect: PageRect; key: number } | null;
 }) {

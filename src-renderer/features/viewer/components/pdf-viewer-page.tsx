@@ -22,8 +22,11 @@ export interface PdfPageProps {
   flash: PageRect | null;
   flashKey: number;
   onSize(page: number, size: PageSize): void;
-  onDrawn(page: number, drawn: boolean): void;
+  /** The page's canvas is in place, its drawing failed, or its box is gone. */
+  onDrawn(page: number, state: PageDrawState): void;
 }
+
+export type PageDrawState = 'drawn' | 'failed' | 'gone';
 
 const isCancel = (error: unknown) =>
   typeof error === 'object' &&
@@ -59,14 +62,16 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         setProxy(p);
       },
       () => {
-        if (alive) setFailed(true);
+        if (!alive) return;
+        setFailed(true);
+        onDrawn(page, 'failed');
       },
     );
     return () => {
       alive = false;
       loaded?.cleanup();
     };
-  }, [pdf, page, onSize]);
+  }, [pdf, page, onSize, onDrawn]);
 
   useEffect(() => {
     const holder = holderRef.current;
@@ -88,7 +93,10 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         await task.promise;
       } catch (error) {
         release(canvas);
-        if (!cancelled && !isCancel(error)) setFailed(true);
+        if (!cancelled && !isCancel(error)) {
+          setFailed(true);
+          onDrawn(page, 'failed');
+        }
         return;
       }
       if (cancelled) {
@@ -99,7 +107,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       holder.replaceChildren(canvas);
       release(old);
       setFailed(false);
-      onDrawn(page, true);
+      onDrawn(page, 'drawn');
     };
     let drop: (() => void) | null = null;
     // A page already drawn keeps its stretched canvas while the zoom settles, then redraws.
@@ -122,7 +130,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
     return () => {
       release(holder?.firstElementChild);
       holder?.replaceChildren();
-      onDrawn(page, false);
+      onDrawn(page, 'gone');
     };
   }, [page, onDrawn]);
 

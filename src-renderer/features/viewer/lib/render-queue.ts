@@ -1,6 +1,21 @@
+/** What the queue asks the viewer about a page, at the moment it chooses the next render. */
+export interface RenderPriority {
+  /** How far the page is from the view (0 = in it); nearer renders first. */
+  distance(page: number): number;
+  /** The page is (partly) in the view now. */
+  visible(page: number): boolean;
+  /**
+   * A page in the view is not drawn yet and not failed: renders of pages outside the view wait, so
+   * pdf.js's one worker spends itself on what the reader is waiting for.
+   */
+  viewWaiting(): boolean;
+}
+
 /**
- * Page renders wait here and run two at a time, the page nearest the view first, so a jump or a
- * fast scroll draws what the reader sees before what they just left.
+ * Page renders wait here. Pages in the view run first, two at a time (overlapping one page's drawing
+ * on the main thread with the next page's work in the worker); pages outside the view — drawn ahead
+ * for scrolling — run one at a time and only once everything in the view is drawn, as pdf.js's own
+ * viewer does. A jump or a fast scroll therefore draws what the reader sees before anything else.
  */
 export class RenderQueue {
   private readonly waiting = new Map<number, { page: number; run: () => Promise<void> }>();
@@ -8,7 +23,7 @@ export class RenderQueue {
   private nextId = 0;
 
   constructor(
-    private readonly distance: (page: number) => number,
+    private readonly priority: RenderPriority,
     private readonly concurrency = 2,
   ) {}
 
@@ -22,12 +37,17 @@ export class RenderQueue {
     };
   }
 
+  /** Something the choice depends on changed (a page in the view was drawn or failed, the view moved). */
+  wake(): void {
+    queueMicrotask(() => this.pump());
+  }
+
   private pump(): void {
     while (this.running < this.concurrency && this.waiting.size > 0) {
       let bestId = -1;
       let best = Infinity;
       for (const [id, job] of this.waiting) {
-        const d = this.distance(job.page);
+        const d = this.priority.distance(job.page);
         if (d < best) {
           best = d;
           bestId = id;
@@ -35,6 +55,7 @@ export class RenderQueue {
       }
       const job = this.waiting.get(bestId);
       if (!job) return;
+      if (!this.priority.visible(job.page) && (this.running > 0 || this.priority.viewWaiting())) return;
       this.waiting.delete(bestId);
       this.running += 1;
       void job
