@@ -1,3 +1,5 @@
+import * as drafting from './benchmarks/drafting.js';
+import * as minutes from './benchmarks/minutes.js';
 import * as pdf from './benchmarks/pdf.js';
 import * as pull from './benchmarks/pull.js';
 import * as register from './benchmarks/register.js';
@@ -7,4 +9,13 @@ import * as workspace from './benchmarks/workspace.js';
 import type { Benchmark } from './lib/types.js';
 
 /** Every benchmark `npm run bench -- NAME` can run, in the order they are listed. */
-export const BENCHMARKS: readonly Benchmark[] = [pdf, pull, register, sync, viewer, workspace];
+export const BENCHMARKS: readonly Benchmark[] = [
+  drafting,
+  minutes,
+  pdf,
+  pull,
+  register,
+  sync,
+  viewer,
+  workspace,
+];

@@ -3,8 +3,10 @@ import { ErrorBody } from '../../src-shared/register-api/index.js';
 
 // The cache's SQL for the documents service, and how it reads the register's refusals.
 
+/** Bytes to keep: the cached cases' documents, and documents filed from here not yet numbered. */
 export const REFERENCED = `SELECT DISTINCT json_extract(d.value, '$.sha256')
-  FROM cases c, json_each(c.snapshot, '$.documents') d`;
+  FROM cases c, json_each(c.snapshot, '$.documents') d
+  UNION SELECT sha256 FROM filings WHERE state <> 'filed'`;
 
 // The user's own cases (judge, or judge or secretary of a hearing) and the cases heard soon.
 export const WANTED = `SELECT json_extract(d.value, '$.sha256') AS sha256, max(json_extract(d.value, '$.size')) AS size

@@ -4,7 +4,11 @@ import { createCardReader, defaultModulePath } from './card/index.js';
 import { createAnnotationsService } from './annotations.js';
 import { createCasesService } from './cases.js';
 import { createCourtAdminHandlers } from './court-admin.js';
+import { type EncryptedBlobStore, blobDirFor, openEncryptedBlobStore } from './blob-store.js';
 import { createDocumentsService, type DocumentsService } from './documents.js';
+import { createDraftingHandlers, markFiled, markFilingRefused } from './drafting/drafts-service.js';
+import { createFilingService } from './filing.js';
+import { createMinutesHandlers } from './minutes/index.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createKeychain, type SecretStore } from './keychain.js';
 import { createNotesService } from './notes.js';
@@ -60,11 +64,27 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     // Deferred: the pull that noticed the expiry has finished by the time the session waits for it.
     onUnauthenticated: () => void session.expire(),
   });
+  // The signed-in user's encrypted document store (the folder documents.ts reads): documents filed
+  // from here wait in it for their upload.
+  let blobs: EncryptedBlobStore | null = null;
   const push = createPushEngine({
     client,
     events,
     onUnauthenticated: () => void session.expire(),
     onStatus: (counts) => sync.outboxChanged(counts),
+    blobStoreFor: () => blobs,
+    onFiled: (filing) => {
+      const active = session.current();
+      if (!active) return;
+      // Minutes read their filing's state when opened (minutes/index.ts); they are told to look again.
+      if (filing.sourceKind === 'minutes') {
+        events.emit('minutes:changed', { minutesIds: [filing.sourceId] });
+        return;
+      }
+      if (filing.state === 'filed' && filing.documentNumber)
+        markFiled(active.cache, filing.sourceId, filing.documentNumber, events);
+      else if (filing.state === 'failed') markFilingRefused(active.cache, filing.sourceId, events);
+    },
   });
   const session = createSessionService({
     client,
@@ -75,6 +95,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     appVersion: config.version,
     hooks: {
       afterSignIn: (active) => {
+        blobs = openEncryptedBlobStore(blobDirFor(config.dataDir, active.user.personalCode), active.cacheKey);
         annotations.start(active);
         documents.start(active);
         sync.start(active);
@@ -87,6 +108,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         await push.stop();
         await documents.stop();
         await sync.stop();
+        blobs = null;
       },
     },
   });
@@ -113,6 +135,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   };
   const notes = createNotesService({ session, onQueued: queued });
   const annotations = createAnnotationsService({ events, onQueued: queued });
+  const filing = createFilingService({ blobStoreFor: () => blobs, onQueued: queued });
+  const drafting = createDraftingHandlers({ session, dataDir: config.dataDir, filing, events });
+  const minutes = createMinutesHandlers({ session, filing, events, onQueued: queued });
 
   const stopWatching = cards.watch((present, changed) => {
     if (changed) events.emit('card:changed', { cards: present.length });
@@ -167,6 +192,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       return sync.pull();
     },
     ...workspace,
+    ...drafting,
+    ...minutes,
     ...courtAdmin,
     ...settings,
   };

@@ -2,9 +2,12 @@ import { AppError, type ErrorCode } from '../../src-shared/contract/index.js';
 import { type BackoffPolicy, fullJitterDelay } from './backoff.js';
 import type { SyncMutationResult } from '../../src-shared/register-api/index.js';
 import type { EventBus } from './events.js';
+import type { Filing } from './filing-types.js';
+import { type FilingUploadDeps, uploadFilings } from './filing-upload.js';
 import type { RegisterClient } from './register-client.js';
 import type { CacheDb } from './store/cache.js';
 import { applyAnnotationResult } from './store/annotation-results.js';
+import { DOCUMENT_FILE, applyFilingResult, failFiling } from './store/filings-store.js';
 import { notePutApplied, notePutConflicted } from './store/notes-store.js';
 import {
   type OutboxRow,
@@ -41,10 +44,10 @@ export interface PushReport {
 }
 
 export interface PushDeps {
-  client: Pick<RegisterClient, 'syncMutations'>;
+  client: Pick<RegisterClient, 'syncMutations' | 'uploadBlob'>;
   /**
-   * `cases:changed` is sent for the cases whose note met a conflict, `annotations:changed` for the
-   * documents whose annotations an answer changed.
+   * `cases:changed` is sent for the cases whose note met a conflict or where a document was filed,
+   * `annotations:changed` for the documents whose annotations an answer changed.
    */
   events?: EventBus;
   /** Mutations per request (the register takes at most 100). */
@@ -56,6 +59,10 @@ export interface PushDeps {
   onUnauthenticated?: () => void;
   /** The outbox counts changed: pending, failed, conflicts. */
   onStatus?: (status: OutboxStatus) => void;
+  /** Where a filing's bytes are read from before they are uploaded (FilingDeps' `blobStoreFor`). */
+  blobStoreFor?: FilingUploadDeps['blobStoreFor'];
+  /** A filing reached its end: `filed` with its number, or `failed` with the register's reason. */
+  onFiled?: (filing: Filing) => void;
 }
 
 export interface PushEngine {
@@ -99,15 +106,23 @@ function takeBatch(rows: readonly OutboxRow[], size: number): OutboxRow[] {
 
 type Outcome = 'applied' | 'conflict' | 'failed';
 
-function applyResult(
-  db: CacheDb,
-  row: OutboxRow,
-  result: SyncMutationResult,
-  documents: Set<string>,
-): Outcome {
+/** What a round's answers touched, for the events and hooks sent at its end. */
+interface Touched {
+  cases: Set<string>;
+  documents: Set<string>;
+  filings: Filing[];
+}
+
+function applyResult(db: CacheDb, row: OutboxRow, result: SyncMutationResult, touched: Touched): Outcome {
+  if (row.kind === DOCUMENT_FILE) {
+    const effect = applyFilingResult(db, row, result);
+    if (effect.filing) touched.filings.push(effect.filing);
+    if (effect.caseId) touched.cases.add(effect.caseId);
+    return effect.outcome;
+  }
   if (row.kind === 'annotation.put' || row.kind === 'annotation.delete') {
     const effect = applyAnnotationResult(db, row, result);
-    for (const id of effect.documentIds) documents.add(id);
+    for (const id of effect.documentIds) touched.documents.add(id);
     return effect.outcome;
   }
   if (result.status === 'rejected') {
@@ -152,8 +167,7 @@ export function createPushEngine(deps: PushDeps): PushEngine {
       retryInMs: null,
       status: outboxStatus(db),
     };
-    const touched = new Set<string>();
-    const documents = new Set<string>();
+    const touched: Touched = { cases: new Set(), documents: new Set(), filings: [] };
     // After a permanent refusal of a whole request, its rows go one by one to find the bad one.
     let isolateThrough = 0;
     for (;;) {
@@ -164,13 +178,22 @@ export function createPushEngine(deps: PushDeps): PushEngine {
       const rows = sendable(db, batchSize);
       const first = rows[0];
       if (!first) break;
-      const batch = takeBatch(rows, first.seq <= isolateThrough ? 1 : batchSize);
+      let batch = takeBatch(rows, first.seq <= isolateThrough ? 1 : batchSize);
       markSending(
         db,
         batch.map((row) => row.seq),
       );
       let results: SyncMutationResult[];
       try {
+        // A filing's bytes go first; a file refused for good takes only its own row out.
+        const uploads = await uploadFilings(deps, session, batch, signal);
+        if (uploads.refused.size > 0) {
+          touched.filings.push(...uploads.failed);
+          report.failed += uploads.refused.size;
+          batch = batch.filter((row) => !uploads.refused.has(row.seq));
+          deps.onStatus?.(outboxStatus(db));
+          if (batch.length === 0) continue;
+        }
         ({ results } = await client.syncMutations(
           session.token,
           { mutations: batch.map(toMutation) },
@@ -193,7 +216,11 @@ export function createPushEngine(deps: PushDeps): PushEngine {
             isolateThrough = batch.at(-1)!.seq;
             continue;
           }
-          setState(db, first.seq, 'failed', `${appError.code}: ${appError.message}`);
+          const reason = `${appError.code}: ${appError.message}`;
+          if (first.kind === DOCUMENT_FILE) {
+            const filing = failFiling(db, first, reason);
+            if (filing) touched.filings.push(filing);
+          } else setState(db, first.seq, 'failed', reason);
           report.failed++;
           continue;
         }
@@ -215,9 +242,9 @@ export function createPushEngine(deps: PushDeps): PushEngine {
           continue;
         }
         report.sent++;
-        const outcome = applyResult(db, row, result, documents);
+        const outcome = applyResult(db, row, result, touched);
         report[outcome === 'applied' ? 'applied' : outcome === 'conflict' ? 'conflicts' : 'failed']++;
-        if (outcome === 'conflict' && row.kind === 'case.note.put') touched.add(row.caseId);
+        if (outcome === 'conflict' && row.kind === 'case.note.put') touched.cases.add(row.caseId);
       }
       deps.onStatus?.(outboxStatus(db));
       if (missing) {
@@ -234,8 +261,10 @@ export function createPushEngine(deps: PushDeps): PushEngine {
     } else if (report.stopped === null) {
       failures = 0;
     }
-    if (touched.size > 0) events?.emit('cases:changed', { caseIds: [...touched] });
-    if (documents.size > 0) events?.emit('annotations:changed', { documentIds: [...documents] });
+    if (touched.cases.size > 0) events?.emit('cases:changed', { caseIds: [...touched.cases] });
+    if (touched.documents.size > 0)
+      events?.emit('annotations:changed', { documentIds: [...touched.documents] });
+    for (const filing of touched.filings) deps.onFiled?.(filing);
     report.status = outboxStatus(db);
     deps.onStatus?.(report.status);
     return report;

@@ -24,6 +24,7 @@ import {
   type SyncPullResponse,
   type SyncMutationsRequest,
   SyncMutationsResponse,
+  BlobUploadResponse,
 } from '../../src-shared/register-api/index.js';
 
 export interface RegisterClientOptions {
@@ -61,6 +62,16 @@ export interface RegisterClient {
     body: SyncMutationsRequest,
     signal?: AbortSignal,
   ): Promise<SyncMutationsResponse>;
+  /**
+   * Uploads a file for a case (`PUT /blobs/:sha256?caseId=`) before a mutation names it; the
+   * register stores it once by content, so sending it again is harmless. The deadline grows by a
+   * second per MiB over the per-request one.
+   */
+  uploadBlob(
+    token: string,
+    file: { caseId: string; sha256: string; bytes: Uint8Array },
+    signal?: AbortSignal,
+  ): Promise<BlobUploadResponse>;
   /** Registers a case (chancery); a retry with the same `requestId` answers with the first registration. */
   registerCase(token: string, body: RegistrationRequest): Promise<RegistrationResponse>;
   /** The court's allocation plan in force and its versions (court president). */
@@ -87,6 +98,10 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT';
   token?: string;
   body?: unknown;
+  /** Raw bytes sent as application/octet-stream instead of a JSON body. */
+  bytes?: Uint8Array;
+  /** Overrides the per-request deadline. */
+  timeoutMs?: number;
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }
@@ -125,10 +140,12 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     opts: RequestOptions = {},
   ): Promise<z.output<S>> {
     const method = opts.method ?? 'GET';
-    const deadline = startDeadline(timeoutMs, opts.signal);
+    const limitMs = opts.timeoutMs ?? timeoutMs;
+    const deadline = startDeadline(limitMs, opts.signal);
     const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.bytes !== undefined) headers['content-type'] = 'application/octet-stream';
 
     let response: Response;
     let text: string;
@@ -137,7 +154,7 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
         fetch(`${baseUrl}${API_PREFIX}${path}`, {
           method,
           headers,
-          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          body: opts.bytes ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
           signal: deadline.signal,
           redirect: 'error',
         }),
@@ -147,7 +164,7 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
       if (opts.signal?.aborted) throw opts.signal.reason ?? error;
       if (deadline.timedOut()) {
         throw new RegisterUnreachableError(
-          `The register at ${baseUrl} did not answer within ${timeoutMs / 1000} s.`,
+          `The register at ${baseUrl} did not answer within ${limitMs / 1000} s.`,
         );
       }
       const cause = (error as { cause?: { code?: string } }).cause?.code;
@@ -192,6 +209,16 @@ export function createRegisterClient(options: RegisterClientOptions): RegisterCl
     },
     syncMutations: (token, body, signal) =>
       request(SyncMutationsResponse, '/sync/mutations', { method: 'POST', token, body, signal }),
+    uploadBlob: (token, file, signal) => {
+      const params = new URLSearchParams({ caseId: file.caseId });
+      return request(BlobUploadResponse, `/blobs/${encodeURIComponent(file.sha256)}?${params}`, {
+        method: 'PUT',
+        token,
+        bytes: file.bytes,
+        signal,
+        timeoutMs: timeoutMs + Math.ceil(file.bytes.byteLength / (1024 * 1024)) * 1000,
+      });
+    },
     registerCase: (token, body) => request(RegistrationResponse, '/cases', { method: 'POST', token, body }),
     allocationPlan: (token, court) =>
       request(AllocationPlanResponse, `/courts/${courtSegment(court)}/allocation-plan`, { token }),

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../src-shared/domain/index.js';
 import type { SyncMutation, SyncMutationResult, SyncRecord } from '../../src-shared/register-api/index.js';
 import type { Db } from '../db/index.js';
 import { applyAnnotationDelete, applyAnnotationPut } from './annotations.js';
+import { applyDocumentFile } from './document-filing.js';
 import { applyNotePut, applyStepAdd } from './sync-mutation-kinds.js';
 
 /** What applying one mutation decided, before it is stored under the mutation's id. */
@@ -31,6 +32,8 @@ function applyKind(db: Db, user: SessionUser, mutation: SyncMutation): Promise<M
       return applyAnnotationPut(db, user, mutation);
     case 'annotation.delete':
       return applyAnnotationDelete(db, user, mutation);
+    case 'case.document.file':
+      return applyDocumentFile(db, user, mutation);
   }
 }
 

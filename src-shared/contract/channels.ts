@@ -3,6 +3,8 @@ import { CaseSnapshot, CaseSummary, ProcedureType } from '../domain/index.js';
 import { CardList, Pin, SessionInfo } from './id-card.js';
 import { DocumentsProgress, FailedChange, LocalNote, NOTE_MAX_LENGTH, NoteConflict } from './notes.js';
 import { SyncStatus } from './sync-status.js';
+import { draftingChannels } from './drafting.js';
+import { minutesChannels } from './minutes.js';
 import { viewerChannels } from './viewer.js';
 import { workspaceChannels } from './workspace.js';
 
@@ -65,6 +67,8 @@ export const channels = {
   'sync:now': { input: z.void(), output: SyncStatus },
   ...workspaceChannels,
   ...viewerChannels,
+  ...draftingChannels,
+  ...minutesChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SessionEndReason } from './id-card.js';
 import { DocumentsProgress } from './notes.js';
 import { SyncStatus } from './sync-status.js';
+import { draftingEvents } from './drafting.js';
+import { minutesEvents } from './minutes.js';
 import { viewerEvents } from './viewer.js';
 
 /** Events the desktop host sends to the renderer; each carries only its payload. */
@@ -13,6 +15,8 @@ export const events = {
   'card:changed': z.object({ cards: z.number().int().min(0) }),
   'documents:progress': DocumentsProgress,
   ...viewerEvents,
+  ...draftingEvents,
+  ...minutesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

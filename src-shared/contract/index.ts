@@ -7,3 +7,5 @@ export * from './result.js';
 export * from './sync-status.js';
 export * from './workspace.js';
 export * from './viewer.js';
+export * from './drafting.js';
+export * from './minutes.js';

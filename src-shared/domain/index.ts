@@ -5,3 +5,4 @@ export * from './procedure-type.js';
 export * from './roles.js';
 export * from './user.js';
 export * from './access.js';
+export * from './rich-text.js';

@@ -118,11 +118,46 @@ export const AnnotationDeleteMutation = mutation(
   z.strictObject({ annotationId: z.uuid().transform((id) => id.toLowerCase()) }),
 );
 
+/** What a document filed from Chambers is: a decision (issue 8) or hearing minutes (issue 9). */
+export const FiledDocumentKind = z.enum(['decision', 'minutes']);
+export type FiledDocumentKind = z.infer<typeof FiledDocumentKind>;
+
+/**
+ * Files a document the user made (a decision, hearing minutes) as the case's next document
+ * `T-YY-N/D`. Its bytes were uploaded first (`PUT /api/v1/blobs/:sha256?caseId=`). The register
+ * checks the user may (`decision.draft` / `minutes.write` on the case), numbers it, adds the
+ * procedural step (`decided` for a judgment or decision, `ruling_made` for a ruling, `minutes_filed`
+ * for minutes) and an audit entry, all in one transaction. baseVersion: null (a document is
+ * appended, it overwrites nothing). The same documentId twice is answered with the first result.
+ */
+export const CaseDocumentFileMutation = mutation(
+  'case.document.file',
+  z.strictObject({
+    documentId: z.uuid().transform((id) => id.toLowerCase()),
+    caseId: ServerId,
+    kind: FiledDocumentKind,
+    /** e.g. "Kohtuotsus" or "Kohtuistungi protokoll". */
+    title: z.string().trim().min(1).max(200),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z.number().int().positive(),
+    mediaType: z.enum([
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/pdf',
+    ]),
+    /** For a decision: which kind (sets the step); null for minutes. */
+    decisionKind: z.enum(['judgment', 'ruling', 'decision']).nullable(),
+    /** For minutes: the hearing they record (must be a hearing of the case); null for a decision. */
+    hearingId: ServerId.nullable(),
+    occurredAt: IsoDateTime,
+  }),
+);
+
 export const SyncMutation = z.discriminatedUnion('kind', [
   CaseNotePutMutation,
   ProceduralStepAddMutation,
   AnnotationPutMutation,
   AnnotationDeleteMutation,
+  CaseDocumentFileMutation,
 ]);
 export type SyncMutation = z.infer<typeof SyncMutation>;
 
@@ -137,6 +172,13 @@ export const SyncRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case'), case: CaseSnapshot }),
   /** null: the user has no annotation with that id. */
   z.object({ type: z.literal('annotation'), annotation: DocumentAnnotation.nullable() }),
+  /** The filed document's number and the case as it now is. */
+  z.object({
+    type: z.literal('filed-document'),
+    documentId: z.string(),
+    documentNumber: z.string(),
+    case: CaseSnapshot,
+  }),
 ]);
 export type SyncRecord = z.infer<typeof SyncRecord>;
 

@@ -190,6 +190,11 @@ export function retryFailed(db: CacheDb, id: string): void {
     .prepare(`UPDATE outbox SET state = 'pending', last_error = NULL WHERE id = ? AND state = 'failed'`)
     .run(id).changes;
   if (changed === 0) throw new AppError('not_found', `no failed change ${id}`);
+  // A filing sent again is waiting again (filings-store.ts).
+  db.prepare(
+    `UPDATE filings SET state = 'queued', error = NULL WHERE state = 'failed' AND document_id =
+       (SELECT json_extract(payload, '$.documentId') FROM outbox WHERE id = ? AND kind = 'case.document.file')`,
+  ).run(id);
 }
 
 /** The user has seen a failed mutation and lets it go; the local data stays as it is. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../../src-shared/contract/index.js';
+import { AppError, CHANNEL_NAMES } from '../../../src-shared/contract/index.js';
 import type { Handlers } from '../../../src-main/ipc/handler-registry.js';
 
 const notHere = async (): Promise<never> => {
@@ -7,7 +7,12 @@ const notHere = async (): Promise<never> => {
 
 /** Handlers for tests of the dispatchers themselves; each test overrides what it calls. */
 export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  // Every channel not named below answers "not wired in this test".
+  const unwired = Object.fromEntries(
+    CHANNEL_NAMES.map((channel) => [channel, notHere]),
+  ) as unknown as Handlers;
   return {
+    ...unwired,
     'app:info': async () => ({
       version: 'test',
       host: 'browser',
@@ -19,39 +24,17 @@ export function testHandlers(overrides: Partial<Handlers> = {}): Handlers {
       cards: [],
     }),
     'session:get': async () => null,
-    'session:signIn': notHere,
     'session:signOut': async () => null,
     'cases:list': async () => [],
     'cases:get': async ({ caseId }) => {
       throw new AppError('not_found', `Case ${caseId} is not in the local cache.`);
     },
     'notes:get': async () => null,
-    'notes:put': notHere,
     'notes:conflicts': async () => [],
-    'notes:resolve': notHere,
     'outbox:failed': async () => [],
-    'outbox:retry': notHere,
-    'outbox:dismiss': notHere,
-    'documents:open': notHere,
-    'viewer:getState': notHere,
-    'viewer:putState': notHere,
-    'annotations:list': notHere,
-    'annotations:put': notHere,
-    'annotations:delete': notHere,
     'documents:progress': async () => ({ running: false, done: 0, total: 0, failed: 0 }),
-    'sync:status': notHere,
-    'sync:now': notHere,
-    'work:mine': notHere,
     'search:cases': async () => [],
     'search:facets': async () => ({ courts: [], judges: [] }),
-    'cases:register': notHere,
-    'court:judges': notHere,
-    'allocation:plan': notHere,
-    'allocation:putPlan': notHere,
-    'allocation:addAbsence': notHere,
-    'court:statistics': notHere,
-    'settings:get': notHere,
-    'settings:put': notHere,
     ...overrides,
   };
 }
