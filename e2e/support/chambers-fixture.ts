@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServices } from '../../src-main/services/index.js';
 import { startWebHost } from '../../src-main/web-host/server.js';
+import { type HostProcess, startHostProcess } from './host-process.js';
 import { startRegister } from '../../src-register/server.js';
 import { demoStaff } from '../../src-register/seed/demo-people.js';
 import { type CardsManifest, createDemoCardsAsync } from '../../scripts/testcards/demo-cards.js';
@@ -24,6 +25,17 @@ interface IdCards {
 }
 
 const root = resolve(import.meta.dirname, '../..');
+
+/** The app with its desktop host in a child process that a test can kill and start again. */
+export interface KillableApp {
+  /** The current host's address (it changes with each start). */
+  url(): string;
+  registerUrl: string;
+  stopRegister(): Promise<void>;
+  startRegister(): Promise<void>;
+  /** SIGKILLs the host and starts it again on the same data folder; resolves with the new address. */
+  restartHost(): Promise<string>;
+}
 
 export interface ChambersApp {
   /** The browser host's address, carrying this start's token. */
@@ -67,7 +79,25 @@ async function startIdCards(dir: string): Promise<{ cards: IdCards; stop(): Prom
   };
 }
 
-export const test = base.extend<{ app: ChambersApp }, { template: string; idCards: IdCards }>({
+function registerOptions(dataDir: string, idCards: IdCards, port = 0) {
+  return {
+    db: `pglite:${join(dataDir, 'register')}`,
+    blobDir: join(dataDir, 'blobs'),
+    host: '127.0.0.1',
+    port,
+    devSignIn: false,
+    production: false,
+    seedDemo: true,
+    demoExpertOpinion: true,
+    auth: { trustedCaCertificates: [idCards.trustedCa], ocspUrl: idCards.ocspUrl },
+    logLevel: 'warn' as const,
+  };
+}
+
+export const test = base.extend<
+  { app: ChambersApp; killableApp: KillableApp },
+  { template: string; idCards: IdCards }
+>({
   idCards: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -91,18 +121,7 @@ export const test = base.extend<{ app: ChambersApp }, { template: string; idCard
   app: async ({ template, idCards }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chambers-e2e-'));
     cpSync(template, dataDir, { recursive: true });
-    const register = await startRegister({
-      db: `pglite:${join(dataDir, 'register')}`,
-      blobDir: join(dataDir, 'blobs'),
-      host: '127.0.0.1',
-      port: 0,
-      devSignIn: false,
-      production: false,
-      seedDemo: true,
-      demoExpertOpinion: true,
-      auth: { trustedCaCertificates: [idCards.trustedCa], ocspUrl: idCards.ocspUrl },
-      logLevel: 'warn',
-    });
+    const register = await startRegister(registerOptions(dataDir, idCards));
     const services = await createServices({
       registerUrl: register.url,
       dataDir: join(dataDir, 'desktop'),
@@ -124,6 +143,41 @@ export const test = base.extend<{ app: ChambersApp }, { template: string; idCard
     await host.close();
     await services.close();
     if (!registerStopped) await register.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  killableApp: async ({ template, idCards }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chambers-e2e-kill-'));
+    cpSync(template, dataDir, { recursive: true });
+    let register: Awaited<ReturnType<typeof startRegister>> | null = await startRegister(
+      registerOptions(dataDir, idCards),
+    );
+    // The register comes back on the same port, where the desktop host looks for it.
+    const registerUrl = register.url;
+    const port = Number(new URL(registerUrl).port);
+    const hostOptions = {
+      registerUrl,
+      dataDir: join(dataDir, 'desktop'),
+      cardModule: idCards.manifest.module,
+    };
+    let host: HostProcess = await startHostProcess(hostOptions);
+    await use({
+      url: () => host.url,
+      registerUrl,
+      stopRegister: async () => {
+        await register?.close();
+        register = null;
+      },
+      startRegister: async () => {
+        if (!register) register = await startRegister(registerOptions(dataDir, idCards, port));
+      },
+      restartHost: async () => {
+        await host.kill();
+        host = await startHostProcess(hostOptions);
+        return host.url;
+      },
+    });
+    await host.stop();
+    await register?.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
