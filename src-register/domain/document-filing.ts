@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/contract/result.js';
 import { type Action, type SessionUser, authorize } from '../../src-shared/domain/index.js';
 import type { SyncMutation } from '../../src-shared/register-api/index.js';
 import type { Db } from '../db/index.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { actorOf, writeAudit } from './audit.js';
 import { type CaseRow, CASE_SELECT, buildSnapshots } from './case-snapshots.js';
 import { nextDocumentNumber } from './numbering.js';
@@ -27,22 +28,6 @@ type Payload = DocumentFile['payload'];
 function stepKindOf(p: Payload): 'decided' | 'ruling_made' | 'minutes_filed' {
   if (p.kind === 'minutes') return 'minutes_filed';
   return p.decisionKind === 'ruling' ? 'ruling_made' : 'decided';
-}
-
-/** One query at a time: a transaction is one connection, and `buildSnapshots` asks in parallel. */
-function oneAtATime(db: Db): Db {
-  let last: Promise<unknown> = Promise.resolve();
-  return {
-    kind: db.kind,
-    query: <T>(sql: string, params?: unknown[]) => {
-      const next = last.then(() => db.query<T>(sql, params));
-      last = next.catch(() => undefined);
-      return next;
-    },
-    exec: (sql) => db.exec(sql),
-    transaction: (fn) => db.transaction(fn),
-    close: () => db.close(),
-  };
 }
 
 /** The payload's own consistency, before anything is read. */

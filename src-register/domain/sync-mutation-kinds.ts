@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/contract/result.js';
 import { type SessionUser, authorize } from '../../src-shared/domain/index.js';
 import type { CaseNote, SyncMutation } from '../../src-shared/register-api/index.js';
 import type { Db } from '../db/index.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { actorOf, writeAudit } from './audit.js';
 import { type CaseRow, CASE_SELECT, buildSnapshots } from './case-snapshots.js';
 import type { MutationOutcome } from './sync-mutations.js';
@@ -23,22 +24,6 @@ const toNote = (row: NoteRow): CaseNote => ({
   version: row.version,
   updatedAt: row.updated_at.toISOString(),
 });
-
-/** One query at a time: a transaction is one connection, and `buildSnapshots` asks in parallel. */
-function oneAtATime(db: Db): Db {
-  let last: Promise<unknown> = Promise.resolve();
-  return {
-    kind: db.kind,
-    query: <T>(sql: string, params?: unknown[]) => {
-      const next = last.then(() => db.query<T>(sql, params));
-      last = next.catch(() => undefined);
-      return next;
-    },
-    exec: (sql) => db.exec(sql),
-    transaction: (fn) => db.transaction(fn),
-    close: () => db.close(),
-  };
-}
 
 /** The case if the user may read it; otherwise "no such case", so its existence does not leak. */
 async function readableCase(db: Db, user: SessionUser, caseId: string, lock: boolean): Promise<CaseRow> {
