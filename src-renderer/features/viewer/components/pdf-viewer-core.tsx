@@ -215,11 +215,17 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
           element.scrollLeft = Math.max(0, left - PAGE_GAP);
         }
         setFlash({ page: p, rect, key: performance.now() });
+        setScroll({ top: target, left: element.scrollLeft });
       } else {
-        positionRef.current = positionAt(now, scrollToTop(scrollTopOf(now, p, 0), now));
+        const top = scrollToTop(scrollTopOf(now, p, 0), now);
+        positionRef.current = positionAt(now, top);
+        setScroll({ top, left: element.scrollLeft });
       }
+      // The boxes at the new place mount in this render (setScroll above) rather than after the
+      // scroll event and a frame; the page itself is asked for now (pdf.js keeps it for the box).
+      void pdf.getPage(p).catch(() => undefined);
     },
-    [numPages, scrollToTop],
+    [numPages, scrollToTop, pdf],
   );
 
   const setZoom = useCallback((next: ZoomSetting) => {

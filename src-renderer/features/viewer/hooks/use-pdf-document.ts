@@ -2,7 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
 import { MAX_PAGES, toLoadError, tooLargeError } from '../lib/load-error';
 import type { PageSize } from '../lib/page-layout';
-import { loadParameters, pdfjs } from '../lib/pdfjs';
+import { loadParameters, pdfjs, takeWorker } from '../lib/pdfjs';
 import type { PdfSource, ViewerLoadError } from '../lib/viewer-types';
 
 export type PdfDocumentState =
@@ -29,7 +29,11 @@ export function usePdfDocument(source: PdfSource, startPage: number): PdfDocumen
   useEffect(() => {
     let alive = true;
     setState({ status: 'loading', loaded: 0, total: null });
-    const task = pdfjs.getDocument(loadParameters('url' in source ? { url: source.url } : source));
+    const worker = takeWorker();
+    const task = pdfjs.getDocument({
+      ...loadParameters('url' in source ? { url: source.url } : source),
+      worker,
+    });
     let lastProgress = 0;
     task.onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
       const now = performance.now();
@@ -76,7 +80,8 @@ export function usePdfDocument(source: PdfSource, startPage: number): PdfDocumen
     );
     return () => {
       alive = false;
-      void task.destroy();
+      // A worker given to getDocument outlives the document unless destroyed here.
+      void task.destroy().finally(() => worker.destroy());
     };
     // The source is compared by its URL or its bytes; startPage matters only for the first load.
   }, [key]);

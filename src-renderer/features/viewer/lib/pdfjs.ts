@@ -6,6 +6,19 @@ import type { PdfSource } from './viewer-types';
 
 if (!pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
+/**
+ * A worker started when this module loads, for the first document: its 1 MB script loads and
+ * compiles while the viewer renders, instead of after it. Later documents start their own.
+ */
+let spare: pdfjs.PDFWorker | null = typeof Worker === 'undefined' ? null : new pdfjs.PDFWorker();
+
+/** The worker for a new document; whoever takes it destroys it after the document. */
+export function takeWorker(): pdfjs.PDFWorker {
+  const worker = spare ?? new pdfjs.PDFWorker();
+  spare = null;
+  return worker;
+}
+
 /** Range requests of 256 KiB: page 1 of a 50 MB scan needs a few of them, not the whole file. */
 export const RANGE_CHUNK_SIZE = 262_144;
 
