@@ -46,6 +46,8 @@ export const DOMAIN_CODES = {
     'decided',
     'closed',
     'hearing_scheduled',
+    'ruling_made',
+    'minutes_filed',
   ],
   documentKind: [
     'statement_of_claim',
@@ -57,6 +59,7 @@ export const DOMAIN_CODES = {
     'ruling',
     'minutes',
     'judgment',
+    'decision',
   ],
 } as const;
 

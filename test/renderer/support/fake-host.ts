@@ -6,6 +6,7 @@ import {
   type Channel,
   type ChannelOutput,
   type Channels,
+  CHANNEL_NAMES,
   channels,
 } from '../../../src-shared/contract/channels';
 import { type EventName, type EventPayload, events } from '../../../src-shared/contract/events';
@@ -111,11 +112,14 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     state.annotationError = null;
     if (error) throw error;
   };
+  const notHere = (): never => {
+    throw new AppError('not_found', 'Nothing of that in this fake host.');
+  };
   const requireSession = () => {
     if (!state.session) throw new AppError('unauthenticated', 'Not signed in.');
   };
 
-  const defaults: Handlers = {
+  const defaults: Partial<Handlers> = {
     'app:info': () => ({
       version: 'test',
       host: 'browser',
@@ -276,8 +280,13 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       inEffect: { registerUrl: 'http://127.0.0.1:1', cardModule: state.module.path },
       restartNeeded: true,
     }),
+    // No templates and no drafts unless a test brings its own handlers.
+    'drafting:templates': () => [],
+    'drafts:list': () => [],
   };
-  const handlers: Handlers = { ...defaults, ...options.handlers } as Handlers;
+  // Channels without a default here (drafts, minutes) answer not_found unless a test brings them.
+  const unwired = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, notHere]));
+  const handlers = { ...unwired, ...defaults, ...options.handlers } as Handlers;
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const calls: FakeHost['calls'] = [];

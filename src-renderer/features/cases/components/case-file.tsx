@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { createContext, useContext, useId, type ComponentType } from 'react';
+import type { ProcedureType } from '../../../../src-shared/domain/procedure-type';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Loading } from '../../../components/loading';
 import { useT } from '../../../i18n/use-t';
@@ -12,9 +13,20 @@ import { NoteSection } from './note-section';
 import { PartiesSection } from './parties-section';
 import { StepsTimeline } from './steps-timeline';
 
+/**
+ * The case's decision drafts, given by the app shell (the drafting feature's section): features do
+ * not import each other. Without it (a case file rendered on its own) the section is left out.
+ */
+export const CaseDraftsSlot = createContext<ComponentType<{
+  caseId: string;
+  procedureType: ProcedureType;
+  courtCode: string;
+}> | null>(null);
+
 export function CaseFile({ caseId }: { caseId: string }) {
   const t = useT();
   const headingId = useId();
+  const DraftsSection = useContext(CaseDraftsSlot);
   const query = useQuery(caseQuery(caseId));
 
   if (query.isPending) return <Loading label={t('caseFile.loading')} />;
@@ -33,6 +45,13 @@ export function CaseFile({ caseId }: { caseId: string }) {
       <HearingsSection hearings={snapshot.hearings} />
       <DocumentsSection documents={snapshot.documents} />
       <DecisionsSection snapshot={snapshot} />
+      {DraftsSection ? (
+        <DraftsSection
+          caseId={snapshot.id}
+          procedureType={snapshot.procedureType}
+          courtCode={snapshot.court.code}
+        />
+      ) : null}
       <StepsTimeline steps={snapshot.steps} />
       {/* Keyed by case: text typed in one case's note never carries over into another's. */}
       <NoteSection key={snapshot.id} caseId={snapshot.id} />
