@@ -137,7 +137,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const annotations = createAnnotationsService({ events, onQueued: queued });
   const filing = createFilingService({ blobStoreFor: () => blobs, onQueued: queued });
   const drafting = createDraftingHandlers({ session, dataDir: config.dataDir, filing, events });
-  const minutes = createMinutesHandlers({ session, filing, events, onQueued: queued });
+  const minutes = createMinutesHandlers({ session, filing, events, onQueued: queued, cards });
 
   const stopWatching = cards.watch((present, changed) => {
     if (changed) events.emit('card:changed', { cards: present.length });

@@ -7,6 +7,7 @@ import { planExpertOpinion } from './demo-documents.js';
 import { DEMO_SEED, type DemoStaff, makeDemoStaff } from './demo-people.js';
 import { insertDemo } from './demo-insert.js';
 import { Prng } from './prng.js';
+import { addDays, startOfUtcDay, tallinnTime, workingDay } from './demo-time.js';
 import { makeScannedPdf } from './scanned-pdf.js';
 
 export const DEMO_COURT = { code: 'HMK', name: 'Harju Maakohus', level: 1, ecliCode: 'HMK' } as const;
@@ -56,10 +57,14 @@ const NOTHING: DemoSeedSummary = {
 
 /** The demo judge who signs in with PIN 1234 (scripts/testcards); her case has the long expert opinion. */
 export const EXPERT_OPINION_JUDGE = 'Triin Lepik';
+/** The secretary of that case's next hearing, the next working day at 09:30 (mission journey 3). */
+export const JOURNEY_SECRETARY = 'Maarja Sepp';
 
 /**
  * Gives the first open, undecided case of Triin Lepik (in registration order) a 500-page expert
- * opinion, drawn from its own Prng so the rest of the demo stays as it was. Returns that case.
+ * opinion, drawn from its own Prng so the rest of the demo stays as it was, and moves its first
+ * hearing to the next working day at 09:30 with Maarja Sepp as its secretary: the judge and the
+ * secretary who have test cards meet in one public hearing. Returns that case.
  */
 export function addExpertOpinion(cases: PlannedCase[], staff: DemoStaff, now: Date): PlannedCase | null {
   const judge = staff.users.find((u) => u.name === EXPERT_OPINION_JUDGE);
@@ -71,6 +76,22 @@ export function addExpertOpinion(cases: PlannedCase[], staff: DemoStaff, now: Da
   );
   if (!target) return null;
   target.documents.push(planExpertOpinion(new Prng(DEMO_SEED + 500), target, now));
+  const secretary = staff.users.find((u) => u.name === JOURNEY_SECRETARY);
+  if (secretary) {
+    const startsAt = tallinnTime(workingDay(addDays(startOfUtcDay(now), 1)), 9, 30);
+    const hearing = target.hearings[0];
+    if (hearing) Object.assign(hearing, { startsAt, secretaryId: secretary.id, public: true });
+    else
+      target.hearings.push({
+        id: new Prng(DEMO_SEED + 501).uuid(),
+        startsAt,
+        room: 'Saal 215',
+        public: true,
+        kind: 'main',
+        judgeIds: [target.judgeId],
+        secretaryId: secretary.id,
+      });
+  }
   return target;
 }
 

@@ -10,6 +10,8 @@ export const SCREENS = [
   'register',
   'allocation',
   'settings',
+  'drafts',
+  'minutes',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
@@ -23,7 +25,11 @@ export interface DocumentsLayout {
 export type Route =
   | { screen: 'cases'; caseId: string | null }
   | { screen: 'documents'; caseId: null; documents: DocumentsLayout }
-  | { screen: Exclude<Screen, 'cases' | 'documents'>; caseId: null };
+  /** A decision draft (`#/drafts/<draftId>`); without an id, the list of the user's drafts. */
+  | { screen: 'drafts'; caseId: null; draftId: string | null }
+  /** Hearing minutes (`#/minutes/<minutesId>`); without an id, the user's hearings. */
+  | { screen: 'minutes'; caseId: null; minutesId: string | null }
+  | { screen: Exclude<Screen, 'cases' | 'documents' | 'drafts' | 'minutes'>; caseId: null };
 
 /** More than this many ids in an address are ignored (the reading room keeps a dozen tabs). */
 const MAX_DOCUMENT_IDS = 12;
@@ -68,6 +74,10 @@ export function parseHash(hash: string): Route {
   if (!screen || !isScreen(screen)) return { screen: 'work', caseId: null };
   if (screen === 'documents')
     return { screen, caseId: null, documents: { ids: [], active: null, beside: null } };
+  if (screen === 'drafts')
+    return { screen, caseId: null, draftId: match[2] === undefined ? null : decode(match[2]) };
+  if (screen === 'minutes')
+    return { screen, caseId: null, minutesId: match[2] === undefined ? null : decode(match[2]) };
   if (screen !== 'cases') return { screen, caseId: null };
   if (!match[2]) return { screen: 'cases', caseId: null };
   try {
@@ -94,6 +104,16 @@ export function documentsHref(
     query.set('beside', options.beside);
   const search = query.toString();
   return `#/documents${list ? `/${list}` : ''}${search ? `?${search}` : ''}`;
+}
+
+/** A decision draft; `#/drafts` alone lists the user's drafts. */
+export function draftsHref(draftId: string | null = null): string {
+  return draftId === null ? '#/drafts' : `#/drafts/${encodeURIComponent(draftId)}`;
+}
+
+/** One hearing's minutes; `#/minutes` alone lists the user's hearings. */
+export function minutesHref(minutesId: string | null = null): string {
+  return minutesId === null ? '#/minutes' : `#/minutes/${encodeURIComponent(minutesId)}`;
 }
 
 export function screenHref(screen: Exclude<Screen, 'cases'>): string {

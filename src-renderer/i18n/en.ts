@@ -9,6 +9,9 @@ import { enWork } from './messages/work';
 import { enViewer } from './messages/viewer';
 import { enViewerPanels } from './messages/viewerPanels';
 import { enReading } from './messages/reading';
+import { enDrafting } from './messages/drafting';
+import { enDraftingEditor } from './messages/draftingEditor';
+import { enMinutes } from './messages/minutes';
 
 type CoreKey = Exclude<
   keyof typeof et,
@@ -21,6 +24,9 @@ type CoreKey = Exclude<
   | keyof typeof enViewer
   | keyof typeof enViewerPanels
   | keyof typeof enReading
+  | keyof typeof enDrafting
+  | keyof typeof enDraftingEditor
+  | keyof typeof enMinutes
 >;
 
 const enCore: Readonly<Record<CoreKey, string>> = {
@@ -241,6 +247,8 @@ const enCore: Readonly<Record<CoreKey, string>> = {
   'stepKind.accepted': 'Accepted for proceedings',
   'stepKind.suspended': 'Proceedings suspended',
   'stepKind.decided': 'Decided',
+  'stepKind.ruling_made': 'Ruling made',
+  'stepKind.minutes_filed': 'Minutes filed',
   'stepKind.closed': 'Proceedings closed',
   'stepKind.hearing_scheduled': 'Hearing scheduled',
 
@@ -253,6 +261,7 @@ const enCore: Readonly<Record<CoreKey, string>> = {
   'documentKind.ruling': 'ruling',
   'documentKind.minutes': 'minutes',
   'documentKind.judgment': 'judgment',
+  'documentKind.decision': 'decision',
 
   'cases.title': 'Cases',
   'cases.search.label': 'Search cases',
@@ -327,4 +336,7 @@ export const en: Dictionary = {
   ...enViewer,
   ...enViewerPanels,
   ...enReading,
+  ...enDrafting,
+  ...enDraftingEditor,
+  ...enMinutes,
 };

@@ -9,6 +9,9 @@ import { etWork } from './messages/work';
 import { etViewer } from './messages/viewer';
 import { etViewerPanels } from './messages/viewerPanels';
 import { etReading } from './messages/reading';
+import { etDrafting } from './messages/drafting';
+import { etDraftingEditor } from './messages/draftingEditor';
+import { etMinutes } from './messages/minutes';
 
 const etCore = {
   'app.name': 'Chambers',
@@ -225,6 +228,8 @@ const etCore = {
   'stepKind.accepted': 'Menetlusse võetud',
   'stepKind.suspended': 'Menetlus peatatud',
   'stepKind.decided': 'Lahendatud',
+  'stepKind.ruling_made': 'Määrus tehtud',
+  'stepKind.minutes_filed': 'Protokoll registreeritud',
   'stepKind.closed': 'Menetlus lõpetatud',
   'stepKind.hearing_scheduled': 'Istung määratud',
 
@@ -237,6 +242,7 @@ const etCore = {
   'documentKind.ruling': 'määrus',
   'documentKind.minutes': 'protokoll',
   'documentKind.judgment': 'kohtuotsus',
+  'documentKind.decision': 'otsus',
 
   'cases.title': 'Kohtuasjad',
   'cases.search.label': 'Otsi kohtuasju',
@@ -312,4 +318,7 @@ export const et = {
   ...etViewer,
   ...etViewerPanels,
   ...etReading,
+  ...etDrafting,
+  ...etDraftingEditor,
+  ...etMinutes,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExportedFile } from './drafting.js';
+import { Pin } from './id-card.js';
 
 /**
  * Hearing minutes (issue 9): written live in the courtroom, offline, on this computer. The minutes
@@ -129,7 +130,11 @@ export const Minutes = z.object({
   audioFileName: z.string(),
   participants: z.array(Participant),
   entries: z.array(MinutesEntry),
-  approvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * The judge who approved with their ID card on this computer: their register id (from the cached
+   * hearing), and the name and personal code from the card's certificate.
+   */
+  approvedBy: z.object({ id: z.string(), name: z.string(), personalCode: z.string() }).nullable(),
   approvedAt: IsoDateTime.nullable(),
   deadline: MinutesDeadline,
   filing: MinutesFiling.nullable(),
@@ -256,8 +261,15 @@ export const minutesChannels = {
   'minutes:finalise': { input: ById, output: Minutes },
   /** Back to draft from finalised or approved (the approval is dropped). */
   'minutes:reopen': { input: ById, output: Minutes },
-  /** Only a judge of the hearing (its presiding judge when one is set); who and when are recorded. */
-  'minutes:approve': { input: ById, output: Minutes },
+  /**
+   * The presiding judge (a judge of the hearing when none is set) approves finalised minutes on the
+   * secretary's computer with their own ID card: PIN1 signs a fresh challenge, the certificate names
+   * the judge. The session stays the secretary's. Who and when are recorded.
+   */
+  'minutes:approve': {
+    input: ById.extend({ cardId: z.string().min(1).max(128), pin: Pin }),
+    output: Minutes,
+  },
   'minutes:export': { input: ById.extend({ format: z.literal('docx') }), output: ExportedFile },
   /** Approved minutes go to the register as the case's next document through the outbox. */
   'minutes:submit': { input: ById, output: Minutes },

@@ -69,6 +69,10 @@ const time = new Intl.DateTimeFormat('et-EE', {
 });
 const dateFmt = new Intl.DateTimeFormat('et-EE', { timeZone: COURT_TIME_ZONE, dateStyle: 'long' });
 
+/** "Kinnitatud: Mari Maasikas, 2. detsember 2026 14:00". */
+export const approvalLine = (name: string, at: string): string =>
+  `Kinnitatud: ${name}, ${dateFmt.format(new Date(at))} ${time.format(new Date(at)).slice(0, 5)}`;
+
 const hhmm = (at: string | null): string => (at === null ? '—' : time.format(new Date(at)).slice(0, 5));
 
 /** `1:02:03` from ms. */
@@ -156,8 +160,8 @@ export function minutesToCourtDocument(m: Minutes): CourtDocument {
     `Kohtunik ${presiding?.name ?? ''}`.trim(),
     `Kohtuistungi sekretär ${secretary?.name ?? ''}`.trim(),
   ];
-  if (m.approvedBy && m.approvedAt)
-    signature.push(`Kinnitanud ${m.approvedBy.name} ${dateFmt.format(new Date(m.approvedAt))}`);
+  // The presiding judge's approval with their ID card, with the court's local date and time.
+  if (m.approvedBy && m.approvedAt) signature.push(approvalLine(m.approvedBy.name, m.approvedAt));
   return {
     courtName: m.header.court,
     title: MINUTES_TITLE,

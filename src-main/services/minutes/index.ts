@@ -19,12 +19,14 @@ import {
   updateMinutesRow,
 } from '../store/minutes-store.js';
 import { applyMinutesOps } from './apply.js';
+import { type ApprovalCards, approvers, identifyApprover } from './approve.js';
 import { checkMinutes } from './check.js';
 import { type CourtDocument, MINUTES_DOCUMENT_TITLE, minutesToCourtDocument } from './document.js';
 import { findHearing, listMyHearings } from './hearings.js';
-import { audioFileName, judgeParticipantId, minutesDeadline, prefillMinutes } from './prefill.js';
+import { audioFileName, minutesDeadline, prefillMinutes } from './prefill.js';
 
 export { applyMinutesOps, audioPosition } from './apply.js';
+export { type ApprovalCards, approvers, comparableName, identifyApprover } from './approve.js';
 export { checkMinutes } from './check.js';
 export { type CourtDocument, formatAudio, minutesToCourtDocument } from './document.js';
 export { listMyHearings } from './hearings.js';
@@ -48,6 +50,11 @@ export interface MinutesDeps {
   /** A change of the minutes was queued for the register (the push engine's `notify`). */
   onQueued?: () => void;
   now?: () => Date;
+  /**
+   * The ID-card reader the presiding judge approves with on this (the secretary's) computer; the
+   * `cards` of src-main/services/index.ts. Without it `minutes:approve` answers `unavailable`.
+   */
+  cards?: ApprovalCards;
 }
 
 /** The stored minutes with what is derived: deadline, audio file name, the filing's state. */
@@ -65,6 +72,14 @@ export function toMinutes(cache: CacheDb, record: MinutesRecord, filing: FilingS
     filing: filed ? { state: filed.state, documentNumber: filed.documentNumber, error: filed.error } : null,
   };
 }
+
+const notFinalised = (
+  status: Minutes['status'],
+  from: readonly Minutes['status'][] = ['finalised'],
+): AppError =>
+  new AppError('conflict', `The minutes are ${status}; this needs them ${from.join(' or ')}.`, {
+    reason: `status-${status}`,
+  });
 
 /**
  * Hearing minutes, local first: made from the cached hearing, changed by small durable batches,
@@ -94,14 +109,7 @@ export function createMinutesHandlers(deps: MinutesDeps): MinutesHandlers {
   ): Minutes => {
     durably(cache, () => {
       const record = readMinutes(cache, id);
-      if (!from.includes(record.status))
-        throw new AppError(
-          'conflict',
-          `The minutes are ${record.status}; this needs them ${from.join(' or ')}.`,
-          {
-            reason: `status-${record.status}`,
-          },
-        );
+      if (!from.includes(record.status)) throw notFinalised(record.status, from);
       guard?.(record);
       updateMinutesRow(cache, id, patch, now().toISOString());
     });
@@ -167,25 +175,23 @@ export function createMinutesHandlers(deps: MinutesDeps): MinutesHandlers {
         approvedBy: null,
         approvedAt: null,
       }),
-    'minutes:approve': async ({ minutesId }) => {
-      const { cache, user } = deps.session.require();
-      const at = now().toISOString();
-      return transition(
-        cache,
-        minutesId,
-        ['finalised'],
-        { status: 'approved', approvedBy: { id: user.id, name: user.name }, approvedAt: at },
-        (record) => {
-          // Who may approve comes from the register's hearing, not from the editable participants.
-          const hearing = findHearing(cache, record.hearingId)?.hearing;
-          const isJudge = hearing?.judges.some((j) => j.id === user.id) ?? false;
-          const presiding = record.header.presidingJudgeId;
-          if (!isJudge || (presiding !== null && presiding !== judgeParticipantId(user.id)))
-            throw new AppError('forbidden', 'Only the presiding judge of the hearing approves its minutes.', {
-              reason: 'not-presiding-judge',
-            });
-        },
-      );
+    'minutes:approve': async ({ minutesId, cardId, pin }) => {
+      const { cache } = deps.session.require();
+      const record = readMinutes(cache, minutesId, false);
+      // Refused before the card is touched: no PIN try is spent on minutes that cannot be approved.
+      if (record.status !== 'finalised') throw notFinalised(record.status);
+      if (!deps.cards)
+        throw new AppError('unavailable', 'No ID-card reader is available to approve the minutes with.', {
+          reason: 'card_module_unavailable',
+        });
+      // Who may approve comes from the register's hearing, not from the editable participants.
+      const allowed = approvers(record, findHearing(cache, record.hearingId)?.hearing);
+      const approvedBy = await identifyApprover(deps.cards, cardId, pin, allowed);
+      return transition(cache, minutesId, ['finalised'], {
+        status: 'approved',
+        approvedBy,
+        approvedAt: now().toISOString(),
+      });
     },
     'minutes:export': async ({ minutesId }): Promise<ExportedFile> => {
       const minutes = load(deps.session.require().cache, minutesId);

@@ -15,6 +15,14 @@ import type { CacheDb } from './cache.js';
  * and back afterwards so the rest of the app keeps its cheaper commits.
  */
 
+/** The judge who approved: register id, and name and personal code from their ID card. */
+export interface MinutesApprover {
+  id: string;
+  name: string;
+  /** Empty for minutes approved before the ID-card approval (cache version 9). */
+  personalCode: string;
+}
+
 /** The stored minutes, without what the service derives (deadline, audio file name, filing). */
 export interface MinutesRecord {
   id: string;
@@ -29,7 +37,7 @@ export interface MinutesRecord {
   createdAt: string;
   savedAt: string;
   finalisedAt: string | null;
-  approvedBy: { id: string; name: string } | null;
+  approvedBy: MinutesApprover | null;
   approvedAt: string | null;
   submittedAt: string | null;
   participants: Participant[];
@@ -51,6 +59,7 @@ interface MinutesRow {
   finalised_at: string | null;
   approved_by_id: string | null;
   approved_by_name: string | null;
+  approved_by_personal_code: string | null;
   approved_at: string | null;
   submitted_at: string | null;
 }
@@ -197,7 +206,13 @@ export function readMinutes(db: CacheDb, id: string, withEntries = true): Minute
     savedAt: row.saved_at,
     finalisedAt: row.finalised_at,
     approvedBy:
-      row.approved_by_id === null ? null : { id: row.approved_by_id, name: row.approved_by_name ?? '' },
+      row.approved_by_id === null
+        ? null
+        : {
+            id: row.approved_by_id,
+            name: row.approved_by_name ?? '',
+            personalCode: row.approved_by_personal_code ?? '',
+          },
     approvedAt: row.approved_at,
     submittedAt: row.submitted_at,
     participants,
@@ -291,7 +306,7 @@ export interface MinutesRowPatch {
   recordingStartedAt?: string | null;
   status?: MinutesStatus;
   finalisedAt?: string | null;
-  approvedBy?: { id: string; name: string } | null;
+  approvedBy?: MinutesApprover | null;
   approvedAt?: string | null;
   submittedAt?: string | null;
 }
@@ -324,8 +339,12 @@ export function updateMinutesRow(db: CacheDb, id: string, patch: MinutesRowPatch
     );
   }
   if ('approvedBy' in patch) {
-    sets.push('approved_by_id = ?', 'approved_by_name = ?');
-    values.push(patch.approvedBy?.id ?? null, patch.approvedBy?.name ?? null);
+    sets.push('approved_by_id = ?', 'approved_by_name = ?', 'approved_by_personal_code = ?');
+    values.push(
+      patch.approvedBy?.id ?? null,
+      patch.approvedBy?.name ?? null,
+      patch.approvedBy?.personalCode ?? null,
+    );
   }
   const row = db
     .prepare(`UPDATE minutes SET ${sets.join(', ')} WHERE id = ? RETURNING revision`)

@@ -1,7 +1,13 @@
 import { lazy, useMemo } from 'react';
 import { AllocationScreen } from '../../features/allocation/components/allocation-screen';
+import { CaseDraftsSlot } from '../../features/cases/components/case-file';
 import { CasesScreen } from '../../features/cases/components/cases-screen';
 import { type DocumentLinks, DocumentLinksContext } from '../../features/cases/components/documents-section';
+import { CaseDraftsSection } from '../../features/drafting/components/case-drafts-section';
+import { DraftScreen } from '../../features/drafting/components/draft-screen';
+import { DraftingContext, type DraftingLinks } from '../../features/drafting/lib/drafting-context';
+import { MinutesScreen } from '../../features/minutes/components/minutes-screen';
+import { MinutesContext, type MinutesLinks } from '../../features/minutes/lib/minutes-context';
 import { ReadingRoom } from '../../features/reading/components/reading-room';
 import {
   openBeside,
@@ -15,7 +21,16 @@ import type { Session } from '../../features/session/api/session-queries';
 import { courtsWhere } from '../../features/session/lib/permissions';
 import { SettingsScreen } from '../../features/settings/components/settings-screen';
 import { WorkScreen } from '../../features/work/components/work-screen';
-import { casesHref, documentsHref, navigate, type Route, type Screen, useRoute } from '../routes';
+import {
+  casesHref,
+  documentsHref,
+  draftsHref,
+  minutesHref,
+  navigate,
+  type Route,
+  type Screen,
+  useRoute,
+} from '../routes';
 import { NavRail } from './nav-rail';
 import './shell.css';
 import { StatusBar } from './status-bar';
@@ -44,12 +59,18 @@ function documentLinks(open: ReadingLayout): DocumentLinks {
 function allowedScreens(session: Session) {
   const registerCourts = courtsWhere(session.user, 'case.register');
   const allocationCourts = courtsWhere(session.user, 'allocation.manage');
+  const draftingCourts = courtsWhere(session.user, 'decision.draft');
+  const minutesCourts = courtsWhere(session.user, 'minutes.write');
   // Anyone who may read a case may read its documents (the host refuses a restricted one).
   const screens: Screen[] = ['work', 'search', 'cases', 'documents'];
   if (registerCourts.length > 0) screens.push('register');
   if (allocationCourts.length > 0) screens.push('allocation');
   screens.push('settings');
-  return { screens, registerCourts, allocationCourts };
+  // Drafts are reached from the case file (and their own address), not from the navigation rail.
+  if (draftingCourts.length > 0) screens.push('drafts');
+  // Hearing minutes: judges and court session secretaries (the rail shows it before Settings).
+  if (minutesCourts.length > 0) screens.push('minutes');
+  return { screens, registerCourts, allocationCourts, draftingCourts };
 }
 
 export function AppShell({ session }: { session: Session }) {
@@ -59,32 +80,63 @@ export function AppShell({ session }: { session: Session }) {
   const shown: Route = allowed.screens.includes(route.screen) ? route : { screen: 'work', caseId: null };
   const openDocuments = useStoredLayout();
   const links = useMemo(() => documentLinks(openDocuments), [openDocuments]);
+  const draftingCourtList = allowed.draftingCourts.join(' ');
+  const drafting = useMemo<DraftingLinks>(
+    () => ({
+      draftHref: (draftId) => draftsHref(draftId),
+      openDraft: (draftId) => navigate(draftsHref(draftId)),
+      caseHref: (caseId) => casesHref(caseId),
+      openCase,
+      draftingCourts: draftingCourtList === '' ? [] : draftingCourtList.split(' '),
+    }),
+    [draftingCourtList],
+  );
+  const userId = session.user.id;
+  const minutesLinks = useMemo<MinutesLinks>(
+    () => ({
+      minutesHref: (minutesId) => minutesHref(minutesId),
+      openMinutes: (minutesId) => navigate(minutesHref(minutesId)),
+      caseHref: (caseId) => casesHref(caseId),
+      userId,
+    }),
+    [userId],
+  );
   return (
     <div className="app-shell">
       <TopBar session={session} />
       <NavRail route={shown} screens={allowed.screens} />
-      <main className="app-shell__main" id="main-content">
-        {shown.screen === 'work' && <WorkScreen onOpenCase={openCase} />}
-        {shown.screen === 'search' && <SearchScreen onOpenCase={openCase} />}
-        {shown.screen === 'cases' && (
-          <DocumentLinksContext value={links}>
-            <CasesScreen openCaseId={shown.caseId} onOpenCase={openCase} />
-          </DocumentLinksContext>
-        )}
-        {shown.screen === 'documents' && (
-          <ReadingRoom
-            layout={shown.documents}
-            onLayoutChange={showLayout}
-            Viewer={DocumentViewer}
-            onOpenCase={openCase}
-          />
-        )}
-        {shown.screen === 'register' && (
-          <RegisterCaseScreen courts={allowed.registerCourts} onOpenCase={openCase} />
-        )}
-        {shown.screen === 'allocation' && <AllocationScreen courts={allowed.allocationCourts} />}
-        {shown.screen === 'settings' && <SettingsScreen />}
-      </main>
+      <DraftingContext value={drafting}>
+        <CaseDraftsSlot value={CaseDraftsSection}>
+          <main className="app-shell__main" id="main-content">
+            {shown.screen === 'work' && <WorkScreen onOpenCase={openCase} />}
+            {shown.screen === 'search' && <SearchScreen onOpenCase={openCase} />}
+            {shown.screen === 'cases' && (
+              <DocumentLinksContext value={links}>
+                <CasesScreen openCaseId={shown.caseId} onOpenCase={openCase} />
+              </DocumentLinksContext>
+            )}
+            {shown.screen === 'documents' && (
+              <ReadingRoom
+                layout={shown.documents}
+                onLayoutChange={showLayout}
+                Viewer={DocumentViewer}
+                onOpenCase={openCase}
+              />
+            )}
+            {shown.screen === 'register' && (
+              <RegisterCaseScreen courts={allowed.registerCourts} onOpenCase={openCase} />
+            )}
+            {shown.screen === 'allocation' && <AllocationScreen courts={allowed.allocationCourts} />}
+            {shown.screen === 'settings' && <SettingsScreen />}
+            {shown.screen === 'drafts' && <DraftScreen draftId={shown.draftId} />}
+            {shown.screen === 'minutes' && (
+              <MinutesContext value={minutesLinks}>
+                <MinutesScreen minutesId={shown.minutesId} />
+              </MinutesContext>
+            )}
+          </main>
+        </CaseDraftsSlot>
+      </DraftingContext>
       <StatusBar session={session} />
     </div>
   );

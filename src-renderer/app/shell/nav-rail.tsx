@@ -7,6 +7,7 @@ import {
   SettingsIcon,
   WorkIcon,
 } from '../../components/icons';
+import { MinutesIcon } from '../../features/minutes/components/minutes-icon';
 import type { CheckedKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { casesHref, type Route, type Screen, screenHref } from '../routes';
@@ -20,6 +21,7 @@ export interface NavItem {
     | 'shell.nav.register'
     | 'shell.nav.allocation'
     | 'shell.nav.settings'
+    | 'minutes.nav'
   >;
   icon: ComponentType<{ className?: string }>;
 }
@@ -30,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { screen: 'cases', label: 'shell.nav.cases', icon: CasesIcon },
   { screen: 'register', label: 'shell.nav.register', icon: RegisterIcon },
   { screen: 'allocation', label: 'shell.nav.allocation', icon: AllocationIcon },
+  { screen: 'minutes', label: 'minutes.nav', icon: MinutesIcon },
   { screen: 'settings', label: 'shell.nav.settings', icon: SettingsIcon },
 ];
 

@@ -32,7 +32,8 @@ describe('navigation', () => {
 
   it('offers each role only the screens the register would let it use', async () => {
     renderApp({ session: idCardSession(judge) }, '');
-    expect(await navLinks()).toEqual(['Minu töö', 'Otsing', 'Kohtuasjad', 'Seaded']);
+    // A judge writes (and approves) hearing minutes: "Protokollid".
+    expect(await navLinks()).toEqual(['Minu töö', 'Otsing', 'Kohtuasjad', 'Protokollid', 'Seaded']);
     resetWindow();
 
     renderApp({ session: idCardSession(chancery) }, '');

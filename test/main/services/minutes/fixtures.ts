@@ -107,3 +107,24 @@ export function memoryFiling(): FilingService & {
     },
   };
 }
+
+/** Ops that make the minutes of `hearing-7` complete enough to finalise. */
+export const COMPLETE_OPS: unknown[] = [
+  { op: 'times', startedAt: '2026-12-01T09:31:00+02:00', endedAt: '2026-12-01T11:02:00+02:00' },
+  ...['party:p7-1', 'representative:p7-1', 'party:p7-2'].map((participantId) => ({
+    op: 'attendance',
+    participantId,
+    attendance: 'present',
+  })),
+  { op: 'entry.add', entry: { id: 'a1', kind: 'application', speakerId: 'party:p7-1', text: 'Taotlus' } },
+  { op: 'entry.add', entry: { id: 'r1', kind: 'ruling', text: 'Rahuldada', refersToId: 'a1' } },
+  {
+    op: 'entry.add',
+    entry: {
+      id: 'p1',
+      kind: 'pronouncement',
+      text: 'Otsus kuulutatakse välja 15.12.2026',
+      appealRoute: 'Tallinna Ringkonnakohtule 30 päeva jooksul',
+    },
+  },
+];

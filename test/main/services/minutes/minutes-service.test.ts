@@ -1,11 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderCourtDocx } from '../../../../src-main/services/drafting/docx/index.js';
 import { type MinutesHandlers, createMinutesHandlers } from '../../../../src-main/services/minutes/index.js';
 import { type CacheDb, openCache } from '../../../../src-main/services/store/cache.js';
 import { AppError } from '../../../../src-shared/contract/index.js';
 import { Minutes, MinutesOp, minutesChannels } from '../../../../src-shared/contract/minutes.js';
 import type { SessionUser } from '../../../../src-shared/domain/index.js';
-import { HEARING_AT, JUDGE, OTHER_JUDGE, SECRETARY, memoryFiling, seedHearingCase } from './fixtures.js';
+import { HEARING_AT, JUDGE, SECRETARY, memoryFiling, seedHearingCase } from './fixtures.js';
+import { CARD_PIN1, type SoftCards, personalCode, softCards } from './id-cards.js';
+
+const JUDGE_CODE = personalCode('4800101027');
+let cards: SoftCards;
+let judgeCard: string;
+let otherJudgeCard: string;
+beforeAll(async () => {
+  cards = softCards();
+  judgeCard = await cards.insert('MAASIKAS', 'MARI', JUDGE_CODE);
+  otherJudgeCard = await cards.insert('TAMM', 'JAAN', personalCode('3750505027'));
+}, 120_000);
+afterAll(() => cards?.close());
 
 let cache: CacheDb;
 let user: SessionUser;
@@ -26,6 +38,7 @@ beforeEach(() => {
     session: { require: () => ({ cache, user }) },
     filing,
     events: { emit: (_e, payload) => emitted.push(payload.minutesIds) },
+    cards: cards.reader,
     // The real writer, watched.
     renderDocx: async (doc) => {
       rendered.push({ title: doc.title, entries: doc.sections[1]?.content.content.length ?? 0 });
@@ -214,18 +227,15 @@ describe('minutes service', () => {
     expect(finalised.status).toBe('finalised');
     expect((await rejection(apply(id, [{ op: 'entry.remove', id: 'a1' }]))).reason).toBe('not-draft');
 
-    // The secretary may not approve, nor a judge who is not presiding.
-    expect((await rejection(handlers['minutes:approve']({ minutesId: id }))).code).toBe('forbidden');
-    user = OTHER_JUDGE;
-    expect((await rejection(handlers['minutes:approve']({ minutesId: id }))).reason).toBe(
-      'not-presiding-judge',
-    );
-    user = JUDGE;
+    // A judge who is not presiding may not approve (the card cases: minutes-approve.test.ts).
+    const approve = (cardId: string) =>
+      handlers['minutes:approve']({ minutesId: id, cardId, pin: CARD_PIN1 });
+    expect((await rejection(approve(otherJudgeCard))).reason).toBe('not-presiding-judge');
     clock = new Date('2026-12-02T14:00:00+02:00');
-    const approved = await handlers['minutes:approve']({ minutesId: id });
+    const approved = await approve(judgeCard);
     expect(approved).toMatchObject({
       status: 'approved',
-      approvedBy: { id: JUDGE.id, name: JUDGE.name },
+      approvedBy: { id: JUDGE.id, name: JUDGE.name, personalCode: JUDGE_CODE },
       approvedAt: '2026-12-02T12:00:00.000Z',
       deadline: { dueDate: '2026-12-04', workingDaysLeft: 2 },
     });

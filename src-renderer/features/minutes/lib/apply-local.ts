@@ -1,0 +1,133 @@
+import type { Minutes, MinutesEntry, MinutesOp, Participant } from '../../../../src-shared/contract/minutes';
+
+/** Audio position of an instant: ms since the recording started; null before it or without one. */
+export function audioPosition(recordingStartedAt: string | null, at: string): number | null {
+  if (recordingStartedAt === null) return null;
+  const ms = Date.parse(at) - Date.parse(recordingStartedAt);
+  return ms >= 0 ? Math.round(ms) : null;
+}
+
+const defined = <T extends object>(patch: T): Partial<T> =>
+  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+function insertAfter(entries: MinutesEntry[], entry: MinutesEntry, afterId: string | null | undefined) {
+  if (afterId === undefined) return [...entries, entry];
+  if (afterId === null) return [entry, ...entries];
+  const at = entries.findIndex((e) => e.id === afterId);
+  if (at < 0) return [...entries, entry];
+  return [...entries.slice(0, at + 1), entry, ...entries.slice(at + 1)];
+}
+
+/**
+ * The same change the host makes (src-main/services/minutes/apply.ts), made at once on the view's
+ * copy so what is typed shows before the host has it. `now` stamps an entry added without `at`.
+ */
+export function applyLocal(minutes: Minutes, op: MinutesOp, now: string): Minutes {
+  switch (op.op) {
+    case 'header':
+      return { ...minutes, header: { ...minutes.header, ...defined(op.patch) } };
+    case 'times':
+      return {
+        ...minutes,
+        ...(op.startedAt !== undefined ? { startedAt: op.startedAt } : {}),
+        ...(op.endedAt !== undefined ? { endedAt: op.endedAt } : {}),
+      };
+    case 'recording':
+      return { ...minutes, recordingStartedAt: op.startedAt };
+    case 'participant.upsert': {
+      const before = minutes.participants.find((p) => p.id === op.participant.id);
+      const next: Participant = {
+        ...op.participant,
+        attendance:
+          op.participant.attendance === undefined ? (before?.attendance ?? null) : op.participant.attendance,
+      };
+      return {
+        ...minutes,
+        participants: before
+          ? minutes.participants.map((p) => (p.id === next.id ? next : p))
+          : [...minutes.participants, next],
+      };
+    }
+    case 'participant.remove':
+      return { ...minutes, participants: minutes.participants.filter((p) => p.id !== op.id) };
+    case 'attendance':
+      return {
+        ...minutes,
+        participants: minutes.participants.map((p) =>
+          p.id === op.participantId ? { ...p, attendance: op.attendance } : p,
+        ),
+      };
+    case 'entry.add': {
+      const existing = minutes.entries.find((e) => e.id === op.entry.id);
+      const at = op.entry.at ?? existing?.at ?? now;
+      const entry: MinutesEntry = {
+        id: op.entry.id,
+        kind: op.entry.kind,
+        at,
+        audioMs: existing?.audioMs ?? audioPosition(minutes.recordingStartedAt, at),
+        speakerId: op.entry.speakerId ?? existing?.speakerId ?? null,
+        text: op.entry.text ?? existing?.text ?? '',
+        refersToId: op.entry.refersToId ?? existing?.refersToId ?? null,
+        appealRoute: op.entry.appealRoute ?? existing?.appealRoute ?? '',
+      };
+      return {
+        ...minutes,
+        entries: existing
+          ? minutes.entries.map((e) => (e.id === entry.id ? entry : e))
+          : insertAfter(minutes.entries, entry, op.afterId),
+      };
+    }
+    case 'entry.update':
+      return {
+        ...minutes,
+        entries: minutes.entries.map((e) => {
+          if (e.id !== op.id) return e;
+          const next: MinutesEntry = { ...e, ...defined(op.patch) };
+          if (op.patch.at !== undefined && op.patch.audioMs === undefined)
+            next.audioMs = audioPosition(minutes.recordingStartedAt, next.at);
+          return next;
+        }),
+      };
+    case 'entry.remove':
+      return { ...minutes, entries: minutes.entries.filter((e) => e.id !== op.id) };
+    case 'entry.move': {
+      const entry = minutes.entries.find((e) => e.id === op.id);
+      if (!entry || op.afterId === op.id) return minutes;
+      return {
+        ...minutes,
+        entries: insertAfter(
+          minutes.entries.filter((e) => e.id !== op.id),
+          entry,
+          op.afterId,
+        ),
+      };
+    }
+  }
+}
+
+/**
+ * Folds `op` into the last queued one when it only refines it (typing into the same entry), so a
+ * long sentence goes as one op; anything else is queued after it. Order is never changed.
+ */
+export function enqueue(queue: MinutesOp[], op: MinutesOp): void {
+  const last = queue[queue.length - 1];
+  if (last && op.op === 'entry.update' && op.patch.audioMs === undefined) {
+    if (last.op === 'entry.update' && last.id === op.id) {
+      queue[queue.length - 1] = { ...last, patch: { ...last.patch, ...defined(op.patch) } };
+      return;
+    }
+    if (last.op === 'entry.add' && last.entry.id === op.id) {
+      queue[queue.length - 1] = { ...last, entry: { ...last.entry, ...defined(op.patch) } };
+      return;
+    }
+  }
+  if (last && op.op === 'header' && last.op === 'header') {
+    queue[queue.length - 1] = { ...last, patch: { ...last.patch, ...defined(op.patch) } };
+    return;
+  }
+  if (last && op.op === 'attendance' && last.op === 'attendance' && last.participantId === op.participantId) {
+    queue[queue.length - 1] = op;
+    return;
+  }
+  queue.push(op);
+}
