@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planCases } from '../../src-register/seed/demo-cases.js';
-import { addExpertOpinion, EXPERT_OPINION_JUDGE } from '../../src-register/seed/demo-court.js';
+import {
+  addExpertOpinion,
+  EXPERT_OPINION_JUDGE,
+  JOURNEY_SECRETARY,
+} from '../../src-register/seed/demo-court.js';
 import { DEMO_SEED, makeDemoStaff } from '../../src-register/seed/demo-people.js';
 import { Prng } from '../../src-register/seed/prng.js';
 
@@ -16,7 +20,7 @@ function plan(caseCount: number, withExpert: boolean) {
 }
 
 describe('the demo expert opinion', () => {
-  it("gives Triin Lepik's first open, undecided case a 500-page Ekspertiisiakt, and changes nothing else", () => {
+  it("gives Triin Lepik's first open, undecided case a 500-page Ekspertiisiakt and tomorrow's hearing with Maarja Sepp, and changes nothing else", () => {
     const { staff, cases, target } = plan(200, true);
     const judge = staff.users.find((u) => u.name === EXPERT_OPINION_JUDGE)!;
     expect(target).not.toBeNull();
@@ -29,10 +33,21 @@ describe('the demo expert opinion', () => {
     expect(expert.filedAt.getTime()).toBeLessThan(NOW.getTime());
     expect(cases.flatMap((c) => c.documents).filter((d) => d.pages > 4)).toEqual([expert]);
 
+    // The journey's hearing (mission journey 3): the next working day (a Tuesday here) at 09:30
+    // Tallinn time, public, her case, Maarja Sepp its secretary.
+    const secretary = staff.users.find((u) => u.name === JOURNEY_SECRETARY)!;
+    const hearing = target!.hearings[0]!;
+    expect(hearing).toMatchObject({ secretaryId: secretary.id, public: true, judgeIds: [judge.id] });
+    expect(hearing.startsAt.toISOString()).toBe('2026-03-03T07:30:00.000Z');
+
     const without = plan(200, false).cases;
     const strip = (list: typeof cases) =>
-      list.map((c) => ({ ...c, documents: c.documents.filter((d) => d.title !== 'Ekspertiisiakt') }));
-    expect(JSON.stringify(strip(cases))).toBe(JSON.stringify(without));
+      list.map((c) => ({
+        ...c,
+        documents: c.documents.filter((d) => d.title !== 'Ekspertiisiakt'),
+        hearings: c.id === target!.id ? [] : c.hearings,
+      }));
+    expect(JSON.stringify(strip(cases))).toBe(JSON.stringify(strip(without)));
     // Deterministic.
     expect(JSON.stringify(plan(200, true).cases)).toBe(JSON.stringify(cases));
   });
