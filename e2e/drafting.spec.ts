@@ -139,9 +139,13 @@ test('a judge drafts a civil judgment: filled-in introduction, reordered reasoni
   await page.keyboard.press('Enter');
   const sentence = 'Kohus arvestab ka seda, et kostja';
   await page.keyboard.type(sentence, { delay: 40 });
-  // Typing goes on while the host dies: keystrokes more than the save interval old must survive.
-  await page.keyboard.type(' ei', { delay: 40 });
+  // Typing goes on while the host dies. The promise: what was typed more than a save interval
+  // (300 ms) and a request before the kill survives — here everything up to a second before it.
+  const rest = ' ei ole esitanud ühtegi tõendit, mis kinnitaks tema väidet tasumise kohta.';
+  const typing = page.keyboard.type(rest, { delay: 40 }).catch(() => undefined);
+  await page.waitForTimeout(1_000);
   const restarted = await killableApp.restartHost();
+  await typing;
   await new SignInPage(page).open(restarted);
   await new SignInPage(page).signInToWork(/Triin Lepik/);
   await page.goto(`${restarted.split('#')[0]}#${draftUrl.split('#')[1]}`);
@@ -152,7 +156,10 @@ test('a judge drafts a civil judgment: filled-in introduction, reordered reasoni
     '2. Hagi on põhjendatud, sest kostja ei tasunud arvet.',
     '3. Kostja vastuväited ei leia tõendamist.',
   ]);
-  expect(after[3] ?? '').toContain(sentence);
+  // The whole sentence typed before the last second, and nothing that was not typed.
+  const kept = (after[3] ?? '').replace(/^4\. /, '');
+  expect(kept.startsWith(sentence), kept).toBe(true);
+  expect((sentence + rest).startsWith(kept), kept).toBe(true);
 
   // Submitting with the facts still empty is refused and says what is missing; with them it is
   // filed as the case's next document, and the case file lists it.

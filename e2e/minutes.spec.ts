@@ -92,8 +92,13 @@ test('journey 3: minutes written offline survive a killed host, are approved wit
   await composer.getByTestId('composer-text').click();
   const unfinished = 'Hageja esindaja selgitas, et nõue';
   await page.keyboard.type(unfinished, { delay: 30 });
-  await page.keyboard.type(' on', { delay: 30 });
+  // Still typing when the host dies; what was typed more than a second before the kill survives.
+  const typing = page.keyboard
+    .type(' on aegunud ja hageja ei ole seda ka vaidlustanud.', { delay: 30 })
+    .catch(() => undefined);
+  await page.waitForTimeout(1_000);
   const restarted = await killableApp.restartHost();
+  await typing;
   await signIn(page, restarted);
   await page.goto(`${restarted.split('#')[0]}#${minutesUrl}`);
   await expect(page.getByTestId('minutes-view')).toBeVisible();
