@@ -6,6 +6,7 @@ import {
   ErrorBody,
 } from '../../src-shared/register-api/index.js';
 import type { RunningRegister } from '../../src-register/server.js';
+import { courtDay } from '../../src-register/domain/allocation/eligibility.js';
 import { nextDay, startOfCourtDay } from '../../src-register/domain/statistics.js';
 import { describeOnBothDatabases } from './databases.js';
 import { call } from './http-client.js';
@@ -62,7 +63,8 @@ describeOnBothDatabases('court administration endpoints', (dbs) => {
 
   it("lists the court's judges with their absences that have not ended, for the president only", async () => {
     const [first, second] = staff.judges;
-    const today = new Date().toISOString().slice(0, 10);
+    // The court's day (Tallinn), as the register counts it: from 22:00 UTC it is already tomorrow.
+    const today = courtDay(new Date());
     const absence = (judgeId: string, from: string, to: string, reason: string) =>
       reg.db.query(
         `INSERT INTO judge_absences (id, court_code, judge_id, starts_on, ends_on, reason)
