@@ -1,5 +1,11 @@
 import { AppError } from '../../../src-shared/contract/index.js';
-import type { MinutesEntry, MinutesOp, Participant } from '../../../src-shared/contract/minutes.js';
+import type { MinutesOp } from '../../../src-shared/contract/minutes.js';
+import {
+  addedEntry,
+  definedFields,
+  updatedEntry,
+  upsertedParticipant,
+} from '../../../src-shared/domain/minutes-ops.js';
 import type { CacheDb } from '../store/cache.js';
 import {
   type Durability,
@@ -21,13 +27,6 @@ export interface ApplyOptions {
   now: Date;
   /** `process-kill` only for the benchmark's comparison. */
   durability?: Durability;
-}
-
-/** The audio position of an instant: ms since the recording started, or null (not recording, or before it). */
-export function audioPosition(recordingStartedAt: string | null, at: string): number | null {
-  if (recordingStartedAt === null) return null;
-  const ms = Date.parse(at) - Date.parse(recordingStartedAt);
-  return ms >= 0 ? Math.round(ms) : null;
 }
 
 /**
@@ -70,8 +69,7 @@ export function applyMinutesOps(
       for (const op of ops) {
         switch (op.op) {
           case 'header': {
-            const patch = Object.fromEntries(Object.entries(op.patch).filter(([, v]) => v !== undefined));
-            header = { ...header, ...patch };
+            header = { ...header, ...definedFields(op.patch) };
             row.header = header;
             break;
           }
@@ -84,14 +82,7 @@ export function applyMinutesOps(
             row.recordingStartedAt = op.startedAt;
             break;
           case 'participant.upsert': {
-            const before = participants.get(op.participant.id);
-            const next: Participant = {
-              ...op.participant,
-              attendance:
-                op.participant.attendance === undefined
-                  ? (before?.attendance ?? null)
-                  : op.participant.attendance,
-            };
+            const next = upsertedParticipant(op.participant, participants.get(op.participant.id));
             upsertParticipant(db, minutesId, next);
             participants.set(next.id, next);
             break;
@@ -111,17 +102,7 @@ export function applyMinutesOps(
           }
           case 'entry.add': {
             const existing = readEntry(db, minutesId, op.entry.id);
-            const at = op.entry.at ?? existing?.at ?? savedAt;
-            const entry: MinutesEntry = {
-              id: op.entry.id,
-              kind: op.entry.kind,
-              at,
-              audioMs: existing?.audioMs ?? audioPosition(recordingStartedAt, at),
-              speakerId: op.entry.speakerId ?? existing?.speakerId ?? null,
-              text: op.entry.text ?? existing?.text ?? '',
-              refersToId: op.entry.refersToId ?? existing?.refersToId ?? null,
-              appealRoute: op.entry.appealRoute ?? existing?.appealRoute ?? '',
-            };
+            const entry = addedEntry(op.entry, existing ?? undefined, recordingStartedAt, savedAt);
             const position = existing ? existing.position : positionAfter(db, minutesId, op.afterId);
             writeEntry(db, minutesId, entry, position);
             break;
@@ -133,12 +114,7 @@ export function applyMinutesOps(
                 reason: 'entry-missing',
               });
             const { position, ...before } = existing;
-            const patch = Object.fromEntries(Object.entries(op.patch).filter(([, v]) => v !== undefined));
-            const entry: MinutesEntry = { ...before, ...patch };
-            // A new time moves the audio marker with it unless the marker itself was given.
-            if (op.patch.at !== undefined && op.patch.audioMs === undefined)
-              entry.audioMs = audioPosition(recordingStartedAt, entry.at);
-            writeEntry(db, minutesId, entry, position);
+            writeEntry(db, minutesId, updatedEntry(before, op.patch, recordingStartedAt), position);
             break;
           }
           case 'entry.remove':

@@ -25,7 +25,8 @@ import { type CourtDocument, MINUTES_DOCUMENT_TITLE, minutesToCourtDocument } fr
 import { findHearing, listMyHearings } from './hearings.js';
 import { audioFileName, minutesDeadline, prefillMinutes } from './prefill.js';
 
-export { applyMinutesOps, audioPosition } from './apply.js';
+export { applyMinutesOps } from './apply.js';
+export { audioPosition } from '../../../src-shared/domain/minutes-ops.js';
 export { type ApprovalCards, approvers, comparableName, identifyApprover } from './approve.js';
 export { checkMinutes } from './check.js';
 export { type CourtDocument, formatAudio, minutesToCourtDocument } from './document.js';

@@ -1,14 +1,10 @@
-import type { Minutes, MinutesEntry, MinutesOp, Participant } from '../../../../src-shared/contract/minutes';
-
-/** Audio position of an instant: ms since the recording started; null before it or without one. */
-export function audioPosition(recordingStartedAt: string | null, at: string): number | null {
-  if (recordingStartedAt === null) return null;
-  const ms = Date.parse(at) - Date.parse(recordingStartedAt);
-  return ms >= 0 ? Math.round(ms) : null;
-}
-
-const defined = <T extends object>(patch: T): Partial<T> =>
-  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+import type { Minutes, MinutesEntry, MinutesOp } from '../../../../src-shared/contract/minutes';
+import {
+  addedEntry,
+  definedFields as defined,
+  updatedEntry,
+  upsertedParticipant,
+} from '../../../../src-shared/domain/minutes-ops';
 
 function insertAfter(entries: MinutesEntry[], entry: MinutesEntry, afterId: string | null | undefined) {
   if (afterId === undefined) return [...entries, entry];
@@ -36,11 +32,7 @@ export function applyLocal(minutes: Minutes, op: MinutesOp, now: string): Minute
       return { ...minutes, recordingStartedAt: op.startedAt };
     case 'participant.upsert': {
       const before = minutes.participants.find((p) => p.id === op.participant.id);
-      const next: Participant = {
-        ...op.participant,
-        attendance:
-          op.participant.attendance === undefined ? (before?.attendance ?? null) : op.participant.attendance,
-      };
+      const next = upsertedParticipant(op.participant, before);
       return {
         ...minutes,
         participants: before
@@ -59,17 +51,7 @@ export function applyLocal(minutes: Minutes, op: MinutesOp, now: string): Minute
       };
     case 'entry.add': {
       const existing = minutes.entries.find((e) => e.id === op.entry.id);
-      const at = op.entry.at ?? existing?.at ?? now;
-      const entry: MinutesEntry = {
-        id: op.entry.id,
-        kind: op.entry.kind,
-        at,
-        audioMs: existing?.audioMs ?? audioPosition(minutes.recordingStartedAt, at),
-        speakerId: op.entry.speakerId ?? existing?.speakerId ?? null,
-        text: op.entry.text ?? existing?.text ?? '',
-        refersToId: op.entry.refersToId ?? existing?.refersToId ?? null,
-        appealRoute: op.entry.appealRoute ?? existing?.appealRoute ?? '',
-      };
+      const entry = addedEntry(op.entry, existing, minutes.recordingStartedAt, now);
       return {
         ...minutes,
         entries: existing
@@ -80,13 +62,9 @@ export function applyLocal(minutes: Minutes, op: MinutesOp, now: string): Minute
     case 'entry.update':
       return {
         ...minutes,
-        entries: minutes.entries.map((e) => {
-          if (e.id !== op.id) return e;
-          const next: MinutesEntry = { ...e, ...defined(op.patch) };
-          if (op.patch.at !== undefined && op.patch.audioMs === undefined)
-            next.audioMs = audioPosition(minutes.recordingStartedAt, next.at);
-          return next;
-        }),
+        entries: minutes.entries.map((e) =>
+          e.id === op.id ? updatedEntry(e, op.patch, minutes.recordingStartedAt) : e,
+        ),
       };
     case 'entry.remove':
       return { ...minutes, entries: minutes.entries.filter((e) => e.id !== op.id) };
