@@ -2,9 +2,9 @@ import { AppError } from '../../src-shared/contract/result.js';
 import { type Action, type SessionUser, authorize } from '../../src-shared/domain/index.js';
 import type { SyncMutation } from '../../src-shared/register-api/index.js';
 import type { Db } from '../db/index.js';
-import { oneAtATime } from './one-at-a-time.js';
+import { readableCase, restrictedRead, snapshotOfRow } from './mutation-case.js';
 import { actorOf, writeAudit } from './audit.js';
-import { type CaseRow, CASE_SELECT, buildSnapshots } from './case-snapshots.js';
+import { type CaseRow, CASE_SELECT } from './case-snapshots.js';
 import { nextDocumentNumber } from './numbering.js';
 import type { MutationOutcome } from './sync-mutations.js';
 import { caseTarget } from './visibility.js';
@@ -38,34 +38,9 @@ function checkShape(p: Payload): void {
     throw new AppError('invalid_input', 'payload: minutes need hearingId and no decisionKind');
 }
 
-/** The case, locked, if the user may read it; otherwise "no such case", so its existence does not leak. */
-async function lockedReadableCase(db: Db, user: SessionUser, caseId: string): Promise<CaseRow> {
-  await db.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
-  const [row] = await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1`, [caseId]);
-  if (!row || !authorize(user, 'case.read', caseTarget(row)))
-    throw new AppError('not_found', `no case ${caseId}`);
-  return row;
-}
-
 async function snapshotOf(db: Db, user: SessionUser, caseId: string) {
   const [row] = await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1`, [caseId]);
-  const [snapshot] = await buildSnapshots(oneAtATime(db), [row!]);
-  return { row: row!, snapshot: snapshot!, readAudit: restrictedRead(user, row!) };
-}
-
-/** Sending a restricted case's snapshot is a read of restricted data, as the feed records it. */
-function restrictedRead(user: SessionUser, row: CaseRow) {
-  return row.restriction === 'none'
-    ? []
-    : [
-        {
-          actor: actorOf(user),
-          action: 'case.read',
-          objectType: 'case',
-          objectId: row.id,
-          details: { number: row.number, restriction: row.restriction, via: 'sync.mutations' },
-        },
-      ];
+  return { row: row!, snapshot: await snapshotOfRow(db, row!), readAudit: restrictedRead(user, row!) };
 }
 
 /** The same document id filed again under a new mutation id: the first filing's answer, if it is the same file. */
@@ -97,7 +72,7 @@ export async function applyDocumentFile(
 ): Promise<MutationOutcome> {
   const p = m.payload;
   checkShape(p);
-  const row = await lockedReadableCase(db, user, p.caseId);
+  const row = await readableCase(db, user, p.caseId, true);
   const action: Action = p.kind === 'decision' ? 'decision.draft' : 'minutes.write';
   if (!authorize(user, action, caseTarget(row)))
     throw new AppError(

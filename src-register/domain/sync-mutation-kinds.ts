@@ -2,9 +2,8 @@ import { AppError } from '../../src-shared/contract/result.js';
 import { type SessionUser, authorize } from '../../src-shared/domain/index.js';
 import type { CaseNote, SyncMutation } from '../../src-shared/register-api/index.js';
 import type { Db } from '../db/index.js';
-import { oneAtATime } from './one-at-a-time.js';
+import { readableCase, restrictedRead, snapshotOfRow } from './mutation-case.js';
 import { actorOf, writeAudit } from './audit.js';
-import { type CaseRow, CASE_SELECT, buildSnapshots } from './case-snapshots.js';
 import type { MutationOutcome } from './sync-mutations.js';
 import { caseTarget } from './visibility.js';
 
@@ -24,15 +23,6 @@ const toNote = (row: NoteRow): CaseNote => ({
   version: row.version,
   updatedAt: row.updated_at.toISOString(),
 });
-
-/** The case if the user may read it; otherwise "no such case", so its existence does not leak. */
-async function readableCase(db: Db, user: SessionUser, caseId: string, lock: boolean): Promise<CaseRow> {
-  if (lock) await db.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
-  const [row] = await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1`, [caseId]);
-  if (!row || !authorize(user, 'case.read', caseTarget(row)))
-    throw new AppError('not_found', `no case ${caseId}`);
-  return row;
-}
 
 export async function applyNotePut(db: Db, user: SessionUser, m: NotePut): Promise<MutationOutcome> {
   const { caseId, text } = m.payload;
@@ -79,20 +69,12 @@ export async function applyStepAdd(db: Db, user: SessionUser, m: StepAdd): Promi
   if (!authorize(user, 'document.upload', caseTarget(row)))
     throw new AppError('forbidden', `you may not add steps to case ${row.number}`);
   if (m.baseVersion !== null && m.baseVersion !== row.version) {
-    const [snapshot] = await buildSnapshots(oneAtATime(db), [row]);
-    if (row.restriction !== 'none') {
-      await writeAudit(db, {
-        actor: actorOf(user),
-        action: 'case.read',
-        objectType: 'case',
-        objectId: row.id,
-        details: { number: row.number, restriction: row.restriction, via: 'sync.mutations' },
-      });
-    }
+    const snapshot = await snapshotOfRow(db, row);
+    await writeAudit(db, restrictedRead(user, row));
     return {
       status: 'conflict',
       reason: `case ${row.number} changed: the step was based on version ${m.baseVersion}, the register has ${row.version}`,
-      record: { type: 'case', case: snapshot! },
+      record: { type: 'case', case: snapshot },
     };
   }
   const [inserted] = await db.query<{ entered_at: Date; occurred_at: Date }>(
