@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useT } from '../../../i18n/use-t';
 import { useElementSize } from '../hooks/use-element-size';
 import { useStateReport } from '../hooks/use-state-report';
+import { usePageRendering } from '../hooks/use-page-rendering';
 import { useWheelZoom, viewerKeyHandler, type WheelZoomAnchor } from '../hooks/use-viewer-input';
 import {
   buildLayout,
@@ -20,7 +21,6 @@ import {
   type PageLayout,
   type PageSize,
 } from '../lib/page-layout';
-import { RenderQueue } from '../lib/render-queue';
 import { ViewerContext } from '../lib/viewer-context';
 import type {
   PageRect,
@@ -31,7 +31,7 @@ import type {
   ZoomSetting,
 } from '../lib/viewer-types';
 import { clampScale, FIT_WIDTH, resolveScale } from '../lib/zoom';
-import { type PageDrawState, PdfPage } from './pdf-viewer-page';
+import { PageSlot } from './pdf-viewer-page';
 import { PdfViewerToolbar } from './pdf-viewer-toolbar';
 
 /** At most this many page boxes exist at once, whatever the zoom. */
@@ -274,10 +274,6 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
     [pdf, numPages, currentPage, zoom, scale, rotationOf, goTo, setZoom, rotate],
   );
 
-  /** Pages whose canvas is in place, and pages that could not be drawn. */
-  const settled = useRef(new Map<number, 'drawn' | 'failed'>());
-  const rootRef = useRef<HTMLDivElement>(null);
-
   /** The pages in the view this moment (the scroll position, not the last render's). */
   const inView = useCallback((): { first: number; last: number } | null => {
     const element = scrollerRef.current;
@@ -289,26 +285,11 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
     const shown = (page: number) => now.tops[page - 1]! + now.boxSize(page).height > top;
     return { first: first < last && !shown(first) ? first + 1 : first, last };
   }, []);
-
-  const queue = useMemo(
-    () =>
-      new RenderQueue({
-        distance: (page) => Math.abs(page - live.current.currentPage),
-        visible: (page) => {
-          const view = inView();
-          return view !== null && page >= view.first && page <= view.last;
-        },
-        viewWaiting: () => {
-          const view = inView();
-          if (!view) return false;
-          // Only pages that have a box (at a tiny zoom the view can hold more than are mounted).
-          const last = Math.min(view.last, view.first + MAX_MOUNTED_PAGES / 2);
-          for (let page = view.first; page <= last; page += 1) if (!settled.current.has(page)) return true;
-          return false;
-        },
-      }),
-    [inView],
-  );
+  const { queue, onDrawn, rootRef } = usePageRendering({
+    inView,
+    currentPage: () => live.current.currentPage,
+    mountedInView: MAX_MOUNTED_PAGES / 2,
+  });
 
   const onSize = useCallback(
     (page: number, size: PageSize) =>
@@ -317,21 +298,6 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
         return new Map(old).set(page, size);
       }),
     [firstSize],
-  );
-
-  // The drawn pages go straight into `data-rendered-pages` (tests and the benchmark read it), not
-  // through a render of the whole viewer; a page in the view settling lets waiting renders go.
-  const onDrawn = useCallback(
-    (page: number, state: PageDrawState) => {
-      if (state === 'gone') settled.current.delete(page);
-      else settled.current.set(page, state);
-      const drawn = [...settled.current].flatMap(([p, s]) => (s === 'drawn' ? [p] : []));
-      const value = drawn.sort((a, b) => a - b).join(' ');
-      const root = rootRef.current;
-      if (root && root.dataset.renderedPages !== value) root.dataset.renderedPages = value;
-      queue.wake();
-    },
-    [queue],
   );
 
   useEffect(() => {
@@ -401,39 +367,5 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
         </div>
       </div>
     </ViewerContext.Provider>
-  );
-}
-
-function PageSlot(props: {
-  page: number;
-  layout: PageLayout;
-  base: number;
-  left: number;
-  rotation: Rotation;
-  pdf: PDFDocumentProxy;
-  queue: RenderQueue;
-  onSize(page: number, size: PageSize): void;
-  onDrawn(page: number, state: PageDrawState): void;
-  layers: PdfViewerProps['pageLayers'];
-  flash: { rect: PageRect; key: number } | null;
-}) {
-  const box = props.layout.boxSize(props.page);
-  return (
-    <PdfPage
-      pdf={props.pdf}
-      page={props.page}
-      top={props.layout.tops[props.page - 1]! - props.base}
-      left={props.left}
-      width={box.width}
-      height={box.height}
-      rotation={props.rotation}
-      scale={props.layout.scale}
-      queue={props.queue}
-      layers={props.layers}
-      flash={props.flash?.rect ?? null}
-      flashKey={props.flash?.key ?? 0}
-      onSize={props.onSize}
-      onDrawn={props.onDrawn}
-    />
   );
 }

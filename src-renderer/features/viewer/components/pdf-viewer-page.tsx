@@ -2,9 +2,9 @@ import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../../../i18n/use-t';
 import { outputScale } from '../lib/canvas-size';
-import type { PageSize } from '../lib/page-layout';
+import type { PageLayout, PageSize } from '../lib/page-layout';
 import type { RenderQueue } from '../lib/render-queue';
-import type { PageLayer, PageRect, Rotation } from '../lib/viewer-types';
+import type { PageLayer, PageRect, PdfViewerProps, Rotation } from '../lib/viewer-types';
 
 export interface PdfPageProps {
   pdf: PDFDocumentProxy;
@@ -182,3 +182,38 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
     </div>
   );
 });
+
+/** A page's box at its place in the layout (relative to the scroll window's base). */
+export function PageSlot(props: {
+  page: number;
+  layout: PageLayout;
+  base: number;
+  left: number;
+  rotation: Rotation;
+  pdf: PDFDocumentProxy;
+  queue: RenderQueue;
+  onSize(page: number, size: PageSize): void;
+  onDrawn(page: number, state: PageDrawState): void;
+  layers: PdfViewerProps['pageLayers'];
+  flash: { rect: PageRect; key: number } | null;
+}) {
+  const box = props.layout.boxSize(props.page);
+  return (
+    <PdfPage
+      pdf={props.pdf}
+      page={props.page}
+      top={props.layout.tops[props.page - 1]! - props.base}
+      left={props.left}
+      width={box.width}
+      height={box.height}
+      rotation={props.rotation}
+      scale={props.layout.scale}
+      queue={props.queue}
+      layers={props.layers}
+      flash={props.flash?.rect ?? null}
+      flashKey={props.flash?.key ?? 0}
+      onSize={props.onSize}
+      onDrawn={props.onDrawn}
+    />
+  );
+}
