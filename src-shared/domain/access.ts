@@ -1,4 +1,4 @@
-import type { CaseRestriction } from './case.js';
+import type { CaseRestriction, CaseSnapshot } from './case.js';
 import { ACTION_RULES, type Action, type Grant, PERMISSION_TABLE } from './permissions.js';
 import { PROCEDURE_TYPES, type ProcedureType } from './procedure-type.js';
 import { OBSERVER_SCOPES } from './roles.js';
@@ -71,6 +71,28 @@ export function caseScopes(user: SessionUser, action: Action, options: Authorize
     }
   }
   return scopes;
+}
+
+/**
+ * A cached case as access control sees it: the register's assignment is not in the snapshot, so
+ * everyone the snapshot names as handling the case — its judge, and the judges and secretary of
+ * each hearing — counts as assigned. The desktop decides with this what the register would.
+ */
+export function caseTargetOfSnapshot(
+  snapshot: Pick<CaseSnapshot, 'court' | 'procedureType' | 'restriction' | 'judge' | 'hearings'>,
+): CaseTarget {
+  const assigned = new Set<string>();
+  if (snapshot.judge) assigned.add(snapshot.judge.id);
+  for (const hearing of snapshot.hearings) {
+    for (const judge of hearing.judges) assigned.add(judge.id);
+    if (hearing.secretary) assigned.add(hearing.secretary.id);
+  }
+  return {
+    courtCode: snapshot.court.code,
+    procedureType: snapshot.procedureType,
+    restriction: snapshot.restriction,
+    assignedStaffIds: [...assigned],
+  };
 }
 
 const isCaseTarget = (target: AccessTarget): target is CaseTarget => 'procedureType' in target;

@@ -1,25 +1,12 @@
+import { addCalendarDays, dayOfWeek, formatCalendarDate, parseCalendarDate } from './calendar-date.js';
+
 /**
  * Working days in Estonia: Monday to Friday except the public holidays (riigipühad) of the Public
- * Holidays and Days of National Importance Act § 2. Dates are calendar dates, `YYYY-MM-DD`.
+ * Holidays and Days of National Importance Act § 2. Dates are calendar dates, `YYYY-MM-DD`
+ * (./calendar-date.ts).
  */
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-
-function parse(date: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`Not a date (YYYY-MM-DD): ${date}`);
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-}
-
-const format = (d: Date): string => iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-
-/** The calendar date `days` after `date`. */
-export function addCalendarDays(date: string, days: number): string {
-  const d = parse(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return format(d);
-}
+const iso = (year: number, month: number, day: number): string => formatCalendarDate({ year, month, day });
 
 /** Easter Sunday of the Gregorian calendar (the anonymous algorithm). */
 export function easterSunday(year: number): string {
@@ -70,10 +57,9 @@ function holidaysOf(year: number): Set<string> {
 }
 
 export function isWorkingDay(date: string): boolean {
-  const d = parse(date);
-  const weekday = d.getUTCDay();
+  const weekday = dayOfWeek(date);
   if (weekday === 0 || weekday === 6) return false;
-  return !holidaysOf(d.getUTCFullYear()).has(date);
+  return !holidaysOf(parseCalendarDate(date).year).has(date);
 }
 
 /** The `n`th working day after `date` (n ≥ 1); `date` itself is not counted. */

@@ -6,16 +6,13 @@ import type {
 import type { CaseSnapshot, Hearing, Party } from '../../../src-shared/domain/case.js';
 import { PARTY_ROLES } from '../../../src-shared/domain/party-roles.js';
 import type { ProcedureType } from '../../../src-shared/domain/procedure-type.js';
+import { formatCourtDate, partyRoleName, roleName } from '../court-text.js';
 
 /**
  * The introduction of a decision, filled in from the cached case (issue 8 item 2): Estonian text as
- * printed in the decision. The role names are Estonian legal terms, kept here (the host prints
- * them; the renderer's dictionary has its own copy for the screen) with the genitive each needs
- * in "Hageja esindaja", "Süüdistatava kaitsja".
+ * printed in the decision. The role names, the court's time zone and its long date are shared with
+ * the hearing minutes (src-main/services/court-text.ts).
  */
-
-/** The court's time zone: a decision made at 00:30 in Tallinn is dated that day. */
-export const COURT_TIME_ZONE = 'Europe/Tallinn';
 
 /** Generic labels as printed (a civil judgment's); `introductionLabel` adapts them to the decision. */
 export const INTRODUCTION_LABELS: Readonly<Record<IntroductionFieldKey, string>> = {
@@ -38,41 +35,6 @@ const CASE_NUMBER_LABELS: Readonly<Record<ProcedureType, string>> = {
   misdemeanour: 'Väärteoasja number',
   constitutional: 'Asja number',
 };
-
-/** Nominative and genitive of each procedural role. */
-type RoleName = readonly [nominative: string, genitive: string];
-const ROLE_NAMES: Readonly<Record<string, RoleName>> = {
-  plaintiff: ['hageja', 'hageja'],
-  defendant: ['kostja', 'kostja'],
-  third_party: ['kolmas isik', 'kolmanda isiku'],
-  applicant: ['avaldaja', 'avaldaja'],
-  person_concerned: ['puudutatud isik', 'puudutatud isiku'],
-  guardianship_authority: ['eestkosteasutus', 'eestkosteasutuse'],
-  intervener: ['menetlusse astuja', 'menetlusse astuja'],
-  prosecutor: ['prokurör', 'prokuröri'],
-  accused: ['süüdistatav', 'süüdistatava'],
-  victim: ['kannatanu', 'kannatanu'],
-  civil_defendant: ['tsiviilkostja', 'tsiviilkostja'],
-  complainant: ['kaebaja', 'kaebaja'],
-  respondent: ['vastustaja', 'vastustaja'],
-  extrajudicial_body: ['kohtuväline menetleja', 'kohtuvälise menetleja'],
-  participant: ['menetlusosaline', 'menetlusosalise'],
-  appellant: ['apellant', 'apellandi'],
-};
-/** Where a procedure's law names a role differently. */
-const ROLE_NAMES_BY_PROCEDURE: Readonly<Partial<Record<ProcedureType, Record<string, RoleName>>>> = {
-  misdemeanour: { person_concerned: ['menetlusalune isik', 'menetlusaluse isiku'] },
-  administrative: { applicant: ['taotleja', 'taotleja'] },
-};
-
-function roleName(procedureType: ProcedureType, role: string): RoleName {
-  return ROLE_NAMES_BY_PROCEDURE[procedureType]?.[role] ?? ROLE_NAMES[role] ?? [role, role];
-}
-
-/** The Estonian name of a procedural role, lower case ("hageja", "menetlusalune isik"). */
-export function partyRoleName(procedureType: ProcedureType, role: string): string {
-  return roleName(procedureType, role)[0];
-}
 
 const capitalise = (s: string): string => (s ? s[0]!.toLocaleUpperCase('et') + s.slice(1) : s);
 
@@ -122,18 +84,7 @@ export function courtSeat(courtName: string, hearingRoom?: string): string {
   return '';
 }
 
-const longDate = new Intl.DateTimeFormat('et-EE', {
-  timeZone: COURT_TIME_ZONE,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
 const euros = new Intl.NumberFormat('et-EE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** "14. märts 2025" in the court's time zone. */
-export function formatCourtDate(date: Date): string {
-  return longDate.format(date);
-}
 
 /** "12 345,67 eurot" (the groups separated by a no-break space, as Intl writes Estonian). */
 export function formatEuros(cents: number): string {

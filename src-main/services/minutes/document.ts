@@ -1,7 +1,9 @@
 import type { EntryKind, Minutes, MinutesEntry, Participant } from '../../../src-shared/contract/minutes.js';
+import { parseCaseNumber } from '../../../src-shared/domain/case-number.js';
+import type { ProcedureType } from '../../../src-shared/domain/procedure-type.js';
 import type { InlineNode, ParagraphNode, RichDoc } from '../../../src-shared/domain/rich-text.js';
+import { COURT_TIME_ZONE, formatCourtDate, partyRoleName } from '../court-text.js';
 import type { CourtDocument } from '../drafting/docx/index.js';
-import { COURT_TIME_ZONE } from './prefill.js';
 
 /**
  * The minutes as a court document for the DOCX writer (src-main/services/drafting/docx). The text is
@@ -45,21 +47,6 @@ const ROLE: Readonly<Record<Participant['role'], string>> = {
   other: 'muu isik',
 };
 
-const PROCEDURE_ROLE: Readonly<Record<string, string>> = {
-  plaintiff: 'hageja',
-  defendant: 'kostja',
-  third_party: 'kolmas isik',
-  applicant: 'avaldaja',
-  person_concerned: 'menetlusalune isik',
-  accused: 'süüdistatav',
-  victim: 'kannatanu',
-  civil_defendant: 'tsiviilkostja',
-  complainant: 'kaebaja',
-  respondent: 'vastustaja',
-  prosecutor: 'prokurör',
-  participant: 'menetlusosaline',
-};
-
 const time = new Intl.DateTimeFormat('et-EE', {
   timeZone: COURT_TIME_ZONE,
   hour: '2-digit',
@@ -67,11 +54,10 @@ const time = new Intl.DateTimeFormat('et-EE', {
   second: '2-digit',
   hourCycle: 'h23',
 });
-const dateFmt = new Intl.DateTimeFormat('et-EE', { timeZone: COURT_TIME_ZONE, dateStyle: 'long' });
 
 /** "Kinnitatud: Mari Maasikas, 2. detsember 2026 14:00". */
 export const approvalLine = (name: string, at: string): string =>
-  `Kinnitatud: ${name}, ${dateFmt.format(new Date(at))} ${time.format(new Date(at)).slice(0, 5)}`;
+  `Kinnitatud: ${name}, ${formatCourtDate(new Date(at))} ${time.format(new Date(at)).slice(0, 5)}`;
 
 const hhmm = (at: string | null): string => (at === null ? '—' : time.format(new Date(at)).slice(0, 5));
 
@@ -97,13 +83,15 @@ const doc = (paragraphs: ParagraphNode[]): RichDoc => ({
   content: paragraphs.length ? paragraphs : [{ type: 'paragraph' }],
 });
 
-function describe(p: Participant, byId: Map<string, Participant>): string {
+function describe(
+  p: Participant,
+  byId: Map<string, Participant>,
+  procedureType: ProcedureType | undefined,
+): string {
   const of = p.representsId ? byId.get(p.representsId) : undefined;
   if (of) return `${p.name} (${of.name} esindaja)`;
   const role =
-    p.role === 'party' && p.procedureRole
-      ? (PROCEDURE_ROLE[p.procedureRole] ?? p.procedureRole)
-      : ROLE[p.role];
+    p.role === 'party' && p.procedureRole ? partyRoleName(procedureType, p.procedureRole) : ROLE[p.role];
   return `${p.name} (${role})`;
 }
 
@@ -131,8 +119,10 @@ export function minutesToCourtDocument(m: Minutes): CourtDocument {
   const presiding = judges.find((p) => p.id === m.header.presidingJudgeId);
   const secretary = m.participants.find((p) => p.role === 'secretary');
   const others = m.participants.filter((p) => p.role !== 'judge' && p.role !== 'secretary');
+  // The case number tells the procedure, whose law names the parties' roles.
+  const procedureType = parseCaseNumber(m.header.caseNumber)?.procedureType;
   const fields = [
-    { label: 'Kuupäev', value: dateFmt.format(new Date(m.header.scheduledAt)) },
+    { label: 'Kuupäev', value: formatCourtDate(new Date(m.header.scheduledAt)) },
     { label: 'Koht', value: m.header.place },
     { label: 'Istungi algus', value: hhmm(m.startedAt) },
     { label: 'Istungi lõpp', value: hhmm(m.endedAt) },
@@ -153,7 +143,11 @@ export function minutesToCourtDocument(m: Minutes): CourtDocument {
   ];
   const attendance = doc(
     others.map((p) =>
-      para(text(`${describe(p, byId)} — ${p.attendance ? ATTENDANCE[p.attendance] : 'märkimata'}`)),
+      para(
+        text(
+          `${describe(p, byId, procedureType)} — ${p.attendance ? ATTENDANCE[p.attendance] : 'märkimata'}`,
+        ),
+      ),
     ),
   );
   const signature = [

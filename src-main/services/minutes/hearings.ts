@@ -1,6 +1,6 @@
 import type { HearingMinutesSummary } from '../../../src-shared/contract/minutes.js';
 import type { Hearing } from '../../../src-shared/domain/case.js';
-import { addCalendarDays } from '../../../src-shared/domain/working-days.js';
+import { addCalendarDays } from '../../../src-shared/domain/calendar-date.js';
 import type { CacheDb } from '../store/cache.js';
 import { minutesOfHearings } from '../store/minutes-store.js';
 import { courtLocal, minutesDeadline } from './prefill.js';

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { AppError } from '../../../src-shared/contract/index.js';
 import { DOCX_MEDIA_TYPE, type ExportedFile } from '../../../src-shared/contract/drafting.js';
 import type { Minutes, minutesChannels } from '../../../src-shared/contract/minutes.js';
-import { roleHas } from '../../../src-shared/domain/permissions.js';
-import { renderCourtDocx } from '../drafting/docx/index.js';
+import { authorize, caseTargetOfSnapshot } from '../../../src-shared/domain/access.js';
+import { docxExport, renderCourtDocx } from '../drafting/docx/index.js';
 import type { FilingService } from '../filing-types.js';
 import type { ActiveSession } from '../session.js';
 import type { CacheDb } from '../store/cache.js';
@@ -48,8 +48,6 @@ export interface MinutesDeps {
   events: { emit(event: 'minutes:changed', payload: { minutesIds: string[] }): void };
   /** The DOCX writer; `renderCourtDocx` of src-main/services/drafting/docx unless given. */
   renderDocx?: (doc: CourtDocument) => Promise<Uint8Array>;
-  /** A change of the minutes was queued for the register (the push engine's `notify`). */
-  onQueued?: () => void;
   now?: () => Date;
   /**
    * The ID-card reader the presiding judge approves with on this (the secretary's) computer; the
@@ -131,12 +129,16 @@ export function createMinutesHandlers(deps: MinutesDeps): MinutesHandlers {
       const { cache, user } = deps.session.require();
       const existing = minutesIdOfHearing(cache, hearingId);
       if (existing) return load(cache, existing);
-      if (!user.roles.some((r) => roleHas(r.role, 'minutes.write')))
-        throw new AppError('forbidden', 'Only judges and court session secretaries write hearing minutes.');
       const found = findHearing(cache, hearingId);
       const snapshot = found ? getCaseSnapshot(cache, found.caseId) : undefined;
       if (!found || !snapshot)
         throw new AppError('not_found', `Hearing ${hearingId} is not on this computer.`);
+      // As the register would decide it, from what the cache knows of the case.
+      if (!authorize(user, 'minutes.write', caseTargetOfSnapshot(snapshot)))
+        throw new AppError(
+          'forbidden',
+          `You may not write the minutes of hearings in case ${snapshot.number}.`,
+        );
       const { header, participants } = prefillMinutes(snapshot, found.hearing);
       const id = randomUUID();
       insertMinutes(cache, {
@@ -196,16 +198,13 @@ export function createMinutesHandlers(deps: MinutesDeps): MinutesHandlers {
     },
     'minutes:export': async ({ minutesId }): Promise<ExportedFile> => {
       const minutes = load(deps.session.require().cache, minutesId);
-      const bytes = await render(minutes);
-      return {
-        fileName: audioFileName(minutes.header.caseNumber, minutes.header.scheduledAt, null).replace(
-          /\.mp3$/,
-          '_protokoll.docx',
-        ),
-        mediaType: DOCX_MEDIA_TYPE,
-        size: bytes.byteLength,
-        base64: Buffer.from(bytes).toString('base64'),
-      };
+      // Named like the audio of the scheduled hearing (`2-25-7_2026-12-01_0930_protokoll.docx`), not
+      // like a decision (`decisionFileName` would give `2-25-7_protokoll.docx`).
+      const fileName = audioFileName(minutes.header.caseNumber, minutes.header.scheduledAt, null).replace(
+        /\.mp3$/,
+        '_protokoll.docx',
+      );
+      return docxExport(fileName, await render(minutes));
     },
     'minutes:submit': async ({ minutesId }) => {
       const { cache } = deps.session.require();
@@ -249,7 +248,6 @@ export function createMinutesHandlers(deps: MinutesDeps): MinutesHandlers {
           now().toISOString(),
         );
       });
-      deps.onQueued?.();
       changed(minutesId);
       return load(cache, minutesId);
     },

@@ -1,9 +1,8 @@
 import type { MinutesHeader, Participant } from '../../../src-shared/contract/minutes.js';
 import type { CaseSnapshot, Hearing } from '../../../src-shared/domain/case.js';
 import { addWorkingDays, workingDaysBetween } from '../../../src-shared/domain/working-days.js';
+import { COURT_TIME_ZONE } from '../court-text.js';
 
-/** Hearings are held, and their minutes dated, in Estonian time whatever the computer's zone. */
-export const COURT_TIME_ZONE = 'Europe/Tallinn';
 /** The presiding judge and the secretary sign the minutes within three working days. */
 export const MINUTES_WORKING_DAYS = 3;
 

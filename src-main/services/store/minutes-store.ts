@@ -19,7 +19,6 @@ import type { CacheDb } from './cache.js';
 export interface MinutesApprover {
   id: string;
   name: string;
-  /** Empty for minutes approved before the ID-card approval (cache version 9). */
   personalCode: string;
 }
 
@@ -205,19 +204,18 @@ export function readMinutes(db: CacheDb, id: string, withEntries = true): Minute
     createdAt: row.created_at,
     savedAt: row.saved_at,
     finalisedAt: row.finalised_at,
-    approvedBy:
-      row.approved_by_id === null
-        ? null
-        : {
-            id: row.approved_by_id,
-            name: row.approved_by_name ?? '',
-            personalCode: row.approved_by_personal_code ?? '',
-          },
+    approvedBy: approverOf(row),
     approvedAt: row.approved_at,
     submittedAt: row.submitted_at,
     participants,
     entries,
   };
+}
+
+/** The approver's three columns are set together or not at all (a CHECK of migration 0008). */
+function approverOf(row: MinutesRow): MinutesApprover | null {
+  const { approved_by_id: id, approved_by_name: name, approved_by_personal_code: personalCode } = row;
+  return id === null || name === null || personalCode === null ? null : { id, name, personalCode };
 }
 
 const toEntry = (e: EntryRow): MinutesEntry => ({
@@ -266,8 +264,11 @@ export function deleteParticipant(db: CacheDb, minutesId: string, id: string): b
 }
 
 /**
- * The position for an entry placed right after `afterId` (null: first; undefined: last). Positions
- * are renumbered 1, 2, 3… when two neighbours are too close to put one between.
+ * The position for an entry placed right after `afterId` (null: first; undefined: last), leaving
+ * out `self` (the entry being moved). Entries are in (position, id) order. An append reads only the
+ * highest position and an insert only its two neighbours — entries are added every few hundred ms
+ * during a hearing, to minutes of thousands of entries. Positions are renumbered 1, 2, 3… when two
+ * neighbours are too close to put one between.
  */
 export function positionAfter(
   db: CacheDb,
@@ -275,20 +276,58 @@ export function positionAfter(
   afterId: string | null | undefined,
   self?: string,
 ): number {
-  const positions = db
-    .prepare('SELECT id, position FROM minutes_entries WHERE minutes_id = ? ORDER BY position, id')
-    .all(minutesId) as Array<{ id: string; position: number }>;
-  const others = positions.filter((p) => p.id !== self);
-  if (afterId === undefined) return (others.at(-1)?.position ?? 0) + 1;
-  const index = afterId === null ? -1 : others.findIndex((p) => p.id === afterId);
-  if (afterId !== null && index < 0) throw new AppError('not_found', `No entry ${afterId} in these minutes.`);
-  const lower = index < 0 ? 0 : others[index]!.position;
-  const upper = others[index + 1]?.position;
-  if (upper === undefined) return lower + 1;
-  if (upper - lower > 1e-6) return (lower + upper) / 2;
+  const other = self ?? null;
+  if (afterId === undefined) {
+    const last = db
+      .prepare('SELECT max(position) FROM minutes_entries WHERE minutes_id = ? AND id IS NOT ?')
+      .pluck()
+      .get(minutesId, other) as number | null;
+    return (last ?? 0) + 1;
+  }
+  let lower = 0;
+  let next: number | undefined;
+  if (afterId === null) {
+    next = db
+      .prepare(
+        `SELECT position FROM minutes_entries WHERE minutes_id = ? AND id IS NOT ?
+          ORDER BY position, id LIMIT 1`,
+      )
+      .pluck()
+      .get(minutesId, other) as number | undefined;
+  } else {
+    const after =
+      afterId === self
+        ? undefined
+        : (db
+            .prepare('SELECT position FROM minutes_entries WHERE minutes_id = ? AND id = ?')
+            .pluck()
+            .get(minutesId, afterId) as number | undefined);
+    if (after === undefined) throw new AppError('not_found', `No entry ${afterId} in these minutes.`);
+    lower = after;
+    next = db
+      .prepare(
+        // `position >= ?` first: the index is searched from there, not scanned from the start.
+        `SELECT position FROM minutes_entries
+          WHERE minutes_id = ? AND position >= ? AND id IS NOT ? AND (position > ? OR id > ?)
+          ORDER BY position, id LIMIT 1`,
+      )
+      .pluck()
+      .get(minutesId, after, other, after, afterId) as number | undefined;
+  }
+  if (next === undefined) return lower + 1;
+  if (next - lower > 1e-6) return (lower + next) / 2;
+  return renumberAround(db, minutesId, afterId, other);
+}
+
+/** Renumbers the entries (but `self`) 1, 2, 3… and answers the position right after `afterId`. */
+function renumberAround(db: CacheDb, minutesId: string, afterId: string | null, self: string | null): number {
+  const ids = db
+    .prepare('SELECT id FROM minutes_entries WHERE minutes_id = ? AND id IS NOT ? ORDER BY position, id')
+    .pluck()
+    .all(minutesId, self) as string[];
   const renumber = db.prepare('UPDATE minutes_entries SET position = ? WHERE minutes_id = ? AND id = ?');
-  others.forEach((p, i) => renumber.run(i + 1, minutesId, p.id));
-  return index + 1 + 0.5;
+  ids.forEach((id, i) => renumber.run(i + 1, minutesId, id));
+  return (afterId === null ? 0 : ids.indexOf(afterId) + 1) + 0.5;
 }
 
 export function currentRevision(db: CacheDb, id: string): { revision: number; status: MinutesStatus } {

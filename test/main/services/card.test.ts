@@ -1,76 +1,20 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardSummary } from '../../../src-shared/contract/index.js';
 import { createCardReader, defaultModulePath, titleCase } from '../../../src-main/services/card/index.js';
-import {
-  createTestPki,
-  issuePersonCertificate,
-  type KeyType,
-  type TestPki,
-} from '../../../scripts/testcards/pki.js';
-import {
-  type CardTokens,
-  prepareSoftHsm,
-  removeCard,
-  SOFTHSM_MODULE,
-  type SoftHsm,
-  writeCard,
-} from '../../../scripts/testcards/softhsm.js';
+import type { KeyType } from '../../../scripts/testcards/pki.js';
+import { SOFTHSM_MODULE } from '../../../scripts/testcards/softhsm.js';
+import { cardOf, type SoftHsmCards, softHsmCards } from '../support/id-card.js';
 
-let dir: string;
-let pki: TestPki;
-let hsm: SoftHsm;
-let serial = 0;
+let cards: SoftHsmCards;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chambers-card-'));
-  pki = createTestPki(join(dir, 'pki'));
-  hsm = prepareSoftHsm(join(dir, 'softhsm'));
-  // The desktop reads SoftHSM's configuration from the environment at C_Initialize.
-  process.env.SOFTHSM2_CONF = hsm.confPath;
+  cards = softHsmCards();
 });
-afterAll(() => {
-  delete process.env.SOFTHSM2_CONF;
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cards?.close());
 
-function insertCard(
-  surname: string,
-  given: string,
-  personalCode: string,
-  keyType: KeyType = 'ec-p384',
-): { tokens: CardTokens; certDer: Buffer } {
-  const name = `${personalCode}-${++serial}`;
-  const common = { surname, given, personalCode, keyType };
-  const authentication = issuePersonCertificate(pki, {
-    ...common,
-    kind: 'authentication',
-    name: `${name}-a`,
-  });
-  const signing = issuePersonCertificate(pki, { ...common, kind: 'signing', name: `${name}-s` });
-  const tokens = writeCard(hsm, {
-    holder: `${surname},${given}`,
-    pin1: '1234',
-    pin2: '12345',
-    authentication,
-    signing,
-  });
-  return { tokens, certDer: authentication.certDer };
-}
-
-async function cardOf(
-  reader: ReturnType<typeof createCardReader>,
-  personalCode: string,
-): Promise<CardSummary> {
-  const { cards } = await reader.list();
-  const card = cards.find((c) => c.personalCode === personalCode);
-  if (!card)
-    throw new Error(`no card of ${personalCode} among ${cards.map((c) => c.personalCode).join(', ')}`);
-  return card;
-}
+const insertCard = (surname: string, given: string, personalCode: string, keyType?: KeyType) =>
+  cards.insert(surname, given, personalCode, { keyType });
 
 describe('card reader (SoftHSM through PKCS#11)', () => {
   it('lists whose card is in the reader from its authentication certificate, not the signing one', async () => {
@@ -121,7 +65,7 @@ describe('card reader (SoftHSM through PKCS#11)', () => {
     const key = new X509Certificate(certDer).publicKey;
     const options = keyType === 'rsa-2048' ? key : { key, dsaEncoding: 'ieee-p1363' as const };
     expect(verify(hash, data, options, auth.signature)).toBe(true);
-    removeCard(hsm, tokens);
+    cards.remove(tokens);
   });
 
   it('refuses a wrong PIN with the tries left, and never puts the PIN into the error', async () => {
@@ -140,7 +84,7 @@ describe('card reader (SoftHSM through PKCS#11)', () => {
     // The right PIN works again and resets what this app has counted.
     await reader.authenticate(card.id, '1234', Buffer.from('x'));
     expect((await cardOf(reader, '38001085718')).pin1.triesLeft).toBe(3);
-    removeCard(hsm, tokens);
+    cards.remove(tokens);
   });
 
   it('sees a card pulled out and one put in, and tells the watcher', async () => {
@@ -152,7 +96,7 @@ describe('card reader (SoftHSM through PKCS#11)', () => {
       const { tokens } = insertCard('KASK', 'KATI', code);
       await expect.poll(() => seen.at(-1)?.includes(code), { timeout: 3_000 }).toBe(true);
       const card = await cardOf(reader, code);
-      removeCard(hsm, tokens);
+      cards.remove(tokens);
       await expect.poll(() => seen.at(-1)?.includes(code), { timeout: 3_000 }).toBe(false);
       expect((await reader.list()).cards.map((c) => c.id)).not.toContain(card.id);
       await expect(reader.authenticate(card.id, '1234', Buffer.from('x'))).rejects.toMatchObject({
@@ -164,7 +108,7 @@ describe('card reader (SoftHSM through PKCS#11)', () => {
   });
 
   it('reports a module that cannot be loaded in the list instead of throwing', async () => {
-    const reader = createCardReader({ modulePath: join(dir, 'no-such-pkcs11.so') });
+    const reader = createCardReader({ modulePath: join(cards.dir, 'no-such-pkcs11.so') });
     const list = await reader.list();
     expect(list).toMatchObject({ module: { loaded: false }, cards: [] });
     expect(list.module.error).toBeTruthy();

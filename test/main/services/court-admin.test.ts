@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CourtAdminHandlers, createCourtAdminHandlers } from '../../../src-main/services/court-admin.js';
 import { createRegisterClient } from '../../../src-main/services/register-client.js';
-import { AppError, channels } from '../../../src-shared/contract/index.js';
+import { channels } from '../../../src-shared/contract/index.js';
 import { makePersonalCode } from '../../../src-shared/domain/index.js';
+import { appError } from '../support/app-error.js';
 import { devSession, devUsers, startTestRegister, type TestRegister } from '../support/register.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% Chambers court administration test\n%%EOF\n').toString('base64');
@@ -11,15 +12,6 @@ const PDF = Buffer.from('%PDF-1.4\n% Chambers court administration test\n%%EOF\n
 /** The channel's input as the invoker hands it to the handler: parsed, defaults filled in. */
 const input = <C extends keyof CourtAdminHandlers>(channel: C, raw: unknown) =>
   channels[channel].input.parse(raw) as Parameters<CourtAdminHandlers[C]>[0];
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 function civilCase(requestId?: string) {
   return input('cases:register', {
@@ -140,10 +132,10 @@ describe('court administration through the desktop host', () => {
       ),
       h['cases:register'](civilCase()),
     ])
-      expect((await refusal(attempt)).code).toBe('forbidden');
+      expect((await appError(attempt)).code).toBe('forbidden');
 
     const president = handlersFor(tokens.president);
-    const bad = await refusal(
+    const bad = await appError(
       president['allocation:putPlan'](
         input('allocation:putPlan', {
           court: 'HMK',
@@ -170,7 +162,7 @@ describe('court administration through the desktop host', () => {
       client: createRegisterClient({ baseUrl: register.url }),
       session: { require: () => ({ token: '' }) },
     });
-    const noToken = await refusal(
+    const noToken = await appError(
       offlineSession['allocation:plan'](input('allocation:plan', { court: 'HMK' })),
     );
     expect(noToken).toMatchObject({ code: 'unavailable', reason: 'register_needed' });
@@ -180,16 +172,16 @@ describe('court administration through the desktop host', () => {
     const h = handlersFor(tokens.chancery, url);
     const before = registered;
     const requestId = randomUUID();
-    const error = await refusal(h['cases:register'](civilCase(requestId)));
+    const error = await appError(h['cases:register'](civilCase(requestId)));
     expect(error).toMatchObject({ code: 'unavailable', reason: 'register_needed', details: { requestId } });
     expect(error.message).toMatch(/needs the register/);
     expect(error.message).toMatch(/Nothing was changed/);
     expect(registered).toBe(before);
 
-    const made = await refusal(h['cases:register'](civilCase()));
+    const made = await appError(h['cases:register'](civilCase()));
     expect(made.details?.requestId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const plan = await refusal(
+    const plan = await appError(
       handlersFor(tokens.president, url)['allocation:plan'](input('allocation:plan', { court: 'HMK' })),
     );
     expect(plan).toMatchObject({ code: 'unavailable', reason: 'register_needed' });

@@ -1,12 +1,16 @@
 // The real ID-card setup for desktop tests: a test PKI (openssl), cards on SoftHSM tokens, a real
 // `openssl ocsp` responder, a register that validates Web eID tokens, and a private OS keychain.
+// `softHsmCards` is the PKI and the cards alone, for tests of the desktop's card reader.
 import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CardSummary } from '../../../src-shared/contract/index.js';
+import type { CardReader } from '../../../src-main/services/card/index.js';
 import {
   createTestPki,
   type Issued,
   issuePersonCertificate,
+  type KeyType,
   type OcspResponder,
   type PersonCertOptions,
   refreshResponders,
@@ -179,4 +183,75 @@ function responderSeesIndex(pki: TestPki): void {
   const bumped = Math.max(Date.now(), before + 2_000) / 1_000;
   utimesSync(pki.indexPath, bumped, bumped);
   refreshResponders(pki);
+}
+
+/** A test PKI and SoftHSM cards, no register: what the desktop's PKCS#11 card reader reads. */
+export interface SoftHsmCards {
+  dir: string;
+  pki: TestPki;
+  hsm: SoftHsm;
+  /**
+   * Issues an authentication and a signing certificate to the person and writes them onto a new
+   * card (two SoftHSM tokens); PIN1 is `pin1` (1234 unless given), PIN2 12345.
+   */
+  insert(
+    surname: string,
+    given: string,
+    personalCode: string,
+    options?: { keyType?: KeyType; pin1?: string },
+  ): { tokens: CardTokens; certDer: Buffer };
+  /** Pulls the card out: its tokens are deleted. */
+  remove(tokens: CardTokens): void;
+  close(): void;
+}
+
+/**
+ * A fresh test PKI and SoftHSM in a new folder. SOFTHSM2_CONF is set in this process until
+ * `close()` (the reader reads it at C_Initialize), so one per test file: it is process-wide.
+ */
+export function softHsmCards(): SoftHsmCards {
+  const dir = mkdtempSync(join(tmpdir(), 'chambers-card-'));
+  const pki = createTestPki(join(dir, 'pki'));
+  const hsm = prepareSoftHsm(join(dir, 'softhsm'));
+  const previousConf = process.env.SOFTHSM2_CONF;
+  process.env.SOFTHSM2_CONF = hsm.confPath;
+  let serial = 0;
+  return {
+    dir,
+    pki,
+    hsm,
+    insert(surname, given, personalCode, { keyType = 'ec-p384', pin1 = '1234' } = {}) {
+      const name = `${personalCode}-${++serial}`;
+      const common = { surname, given, personalCode, keyType };
+      const authentication = issuePersonCertificate(pki, {
+        ...common,
+        kind: 'authentication',
+        name: `${name}-a`,
+      });
+      const signing = issuePersonCertificate(pki, { ...common, kind: 'signing', name: `${name}-s` });
+      const tokens = writeCard(hsm, {
+        holder: `${surname},${given}`,
+        pin1,
+        pin2: '12345',
+        authentication,
+        signing,
+      });
+      return { tokens, certDer: authentication.certDer };
+    },
+    remove: (tokens) => removeCard(hsm, tokens),
+    close() {
+      if (previousConf === undefined) delete process.env.SOFTHSM2_CONF;
+      else process.env.SOFTHSM2_CONF = previousConf;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The card of `personalCode` as the reader lists it; fails naming the cards it has instead. */
+export async function cardOf(reader: Pick<CardReader, 'list'>, personalCode: string): Promise<CardSummary> {
+  const { cards } = await reader.list();
+  const card = cards.find((c) => c.personalCode === personalCode);
+  if (!card)
+    throw new Error(`no card of ${personalCode} among ${cards.map((c) => c.personalCode).join(', ')}`);
+  return card;
 }

@@ -3,7 +3,9 @@ import type { Migration } from './index.js';
 /**
  * Hearing minutes (issue 9), written on this computer during the hearing. `minutes` holds one row
  * per hearing: its status, the revision raised by every change, the header (court, place, case,
- * composition, publicity) and times as JSON, the approval and the filing's document id.
+ * composition, publicity) as JSON, the times, and the approval: the presiding judge approves with
+ * their own ID card on the secretary's computer, so the judge's register id is kept with the name
+ * and personal code from the card's certificate (all three or none).
  * Participants and entries have their own rows so a change rewrites only what it touched (2,000
  * entries must not be rewritten at every keystroke). Minutes are NOT dropped when their case leaves
  * the cache: they are the user's own work until the register has them.
@@ -29,8 +31,11 @@ export const minutesSchema: Migration = {
         finalised_at TEXT,
         approved_by_id TEXT,
         approved_by_name TEXT,
+        approved_by_personal_code TEXT,
         approved_at TEXT,
-        submitted_at TEXT
+        submitted_at TEXT,
+        CHECK ((approved_by_id IS NULL) = (approved_by_name IS NULL)
+          AND (approved_by_id IS NULL) = (approved_by_personal_code IS NULL))
       ) STRICT;
       CREATE INDEX minutes_by_case ON minutes (case_id);
 

@@ -7,7 +7,6 @@ import { viewerSchema } from './0005-viewer.js';
 import { filingsSchema } from './0006-filings.js';
 import { draftsSchema } from './0007-drafts.js';
 import { minutesSchema } from './0008-minutes.js';
-import { minutesApprovalSchema } from './0009-minutes-approval.js';
 
 /** One step of the cache schema; `version` is what `PRAGMA user_version` holds once it ran. */
 export interface Migration {
@@ -26,5 +25,4 @@ export const MIGRATIONS: readonly Migration[] = [
   filingsSchema,
   draftsSchema,
   minutesSchema,
-  minutesApprovalSchema,
 ];

@@ -1,6 +1,19 @@
-import type { Filing, FilingRequest, FilingService } from '../../../../src-main/services/filing-types.js';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEncryptedBlobStore } from '../../../../src-main/services/blob-store.js';
+import { createFilingService } from '../../../../src-main/services/filing.js';
+import type { FilingService } from '../../../../src-main/services/filing-types.js';
 import type { CacheDb } from '../../../../src-main/services/store/cache.js';
+import { getCaseSnapshot } from '../../../../src-main/services/store/case-queries.js';
 import { applySyncPage } from '../../../../src-main/services/store/case-store.js';
+import {
+  DOCUMENT_FILE,
+  applyFilingResult,
+  failFiling,
+} from '../../../../src-main/services/store/filings-store.js';
+import { sendable } from '../../../../src-main/services/store/outbox.js';
 import type { SessionUser } from '../../../../src-shared/domain/index.js';
 import { makeCase } from '../../support/cases.js';
 
@@ -21,9 +34,18 @@ export const OTHER_JUDGE: SessionUser = { ...JUDGE, id: 'judge-2', name: 'Jaan T
 /** Tuesday 1 December 2026, 09:30 in Tallinn (UTC+2). */
 export const HEARING_AT = '2026-12-01T09:30:00+02:00';
 
+/** The register's ids are UUIDs (the filing's mutation says so): the case and hearing of `running`. */
+const uuid = (head: string, running: number) => `${head}-0000-4000-8000-${String(running).padStart(12, '0')}`;
+export const caseIdOf = (running: number): string => uuid('ca5e0000', running);
+export const hearingIdOf = (running: number): string => uuid('4ea20000', running);
+/** The case and hearing `seedHearingCase` writes unless told otherwise. */
+export const CASE_ID = caseIdOf(7);
+export const HEARING_ID = hearingIdOf(7);
+
 /** A case with a hearing judged by JUDGE (presiding) and OTHER_JUDGE, minuted by SECRETARY. */
 export function seedHearingCase(cache: CacheDb, running = 7, startsAt = HEARING_AT): void {
   const c = makeCase(running, {
+    id: caseIdOf(running),
     number: `2-25-${running}`,
     parties: [
       {
@@ -45,7 +67,7 @@ export function seedHearingCase(cache: CacheDb, running = 7, startsAt = HEARING_
     ],
     hearings: [
       {
-        id: `hearing-${running}`,
+        id: hearingIdOf(running),
         startsAt,
         room: 'Tallinna Kohtumaja, saal 215',
         public: true,
@@ -61,54 +83,58 @@ export function seedHearingCase(cache: CacheDb, running = 7, startsAt = HEARING_
   applySyncPage(cache, [{ kind: 'case', case: c }], String(running));
 }
 
-/**
- * The FilingService contract kept in memory. The real one (src-main/services/filing.ts) needs the
- * filings table of migration 0006, which is not in this tree yet.
- */
-export function memoryFiling(): FilingService & {
-  requests: FilingRequest[];
-  settle(state: 'filed' | 'failed'): void;
-} {
-  const filings = new Map<string, Filing>();
-  const requests: FilingRequest[] = [];
+/** A test's filing service: the desktop's own, on a real encrypted blob store in a new folder. */
+export interface TestFiling {
+  filing: FilingService;
+  close(): void;
+}
+
+export function testFiling(): TestFiling {
+  const dir = mkdtempSync(join(tmpdir(), 'chambers-minutes-filing-'));
+  const blobs = openEncryptedBlobStore(dir, randomBytes(32).toString('hex'));
   return {
-    requests,
-    file(_cache, request) {
-      const key = `${request.sourceKind}:${request.sourceId}`;
-      if (filings.get(key)?.state === 'queued') throw new Error('conflict');
-      requests.push(request);
-      const filing: Filing = {
-        documentId: `doc-${requests.length}`,
-        sourceKind: request.sourceKind,
-        sourceId: request.sourceId,
-        caseId: request.caseId,
-        kind: request.kind,
-        title: request.title,
-        sha256: '0'.repeat(64),
-        size: request.bytes.byteLength,
-        state: 'queued',
-        documentNumber: null,
-        error: null,
-        queuedAt: new Date().toISOString(),
-        filedAt: null,
-      };
-      filings.set(key, filing);
-      return filing;
-    },
-    get: (_cache, sourceKind, sourceId) => filings.get(`${sourceKind}:${sourceId}`) ?? null,
-    settle(state) {
-      for (const f of filings.values())
-        Object.assign(
-          f,
-          state === 'filed'
-            ? { state, documentNumber: '2-25-7/9', filedAt: new Date().toISOString() }
-            : { state, error: 'refused' },
-        );
-    },
+    filing: createFilingService({ blobStoreFor: () => blobs }),
+    close: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-/** Ops that make the minutes of `hearing-7` complete enough to finalise. */
+/** What was queued for the register to file, oldest first: the payloads of `case.document.file`. */
+export function queuedFilings(cache: CacheDb): unknown[] {
+  return (
+    cache
+      .prepare('SELECT payload FROM outbox WHERE kind = ? ORDER BY seq')
+      .pluck()
+      .all(DOCUMENT_FILE) as string[]
+  ).map((payload) => JSON.parse(payload) as unknown);
+}
+
+/**
+ * The register's answer to every filing waiting in the outbox, as the push engine records it:
+ * `filed` (numbered 2-25-7/9, the case as it is) or `failed` (refused with the reason `refused`).
+ */
+export function settleFilings(cache: CacheDb, state: 'filed' | 'failed'): void {
+  for (const row of sendable(cache, 100)) {
+    if (row.kind !== DOCUMENT_FILE || !('documentId' in row.payload)) continue;
+    if (state === 'failed') {
+      failFiling(cache, row, 'refused');
+      continue;
+    }
+    const snapshot = getCaseSnapshot(cache, row.caseId);
+    if (!snapshot) throw new Error(`case ${row.caseId} is not cached`);
+    applyFilingResult(cache, row, {
+      id: row.id,
+      status: 'applied',
+      record: {
+        type: 'filed-document',
+        documentId: row.payload.documentId,
+        documentNumber: '2-25-7/9',
+        case: snapshot,
+      },
+    });
+  }
+}
+
+/** Ops that make the minutes of `HEARING_ID` complete enough to finalise. */
 export const COMPLETE_OPS: unknown[] = [
   { op: 'times', startedAt: '2026-12-01T09:31:00+02:00', endedAt: '2026-12-01T11:02:00+02:00' },
   ...['party:p7-1', 'representative:p7-1', 'party:p7-2'].map((participantId) => ({

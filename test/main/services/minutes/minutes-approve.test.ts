@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CardReader, createCardReader } from '../../../../src-main/services/card/index.js';
 import {
   type MinutesHandlers,
   approvers,
@@ -8,28 +9,43 @@ import {
 } from '../../../../src-main/services/minutes/index.js';
 import { type CacheDb, openCache } from '../../../../src-main/services/store/cache.js';
 import { readMinutes } from '../../../../src-main/services/store/minutes-store.js';
-import { AppError } from '../../../../src-shared/contract/index.js';
+import type { AppError } from '../../../../src-shared/contract/index.js';
 import { minutesChannels } from '../../../../src-shared/contract/minutes.js';
-import { COMPLETE_OPS, JUDGE, OTHER_JUDGE, SECRETARY, memoryFiling, seedHearingCase } from './fixtures.js';
-import { CARD_PIN1, type SoftCards, personalCode, softCards } from './id-cards.js';
+import { SOFTHSM_MODULE } from '../../../../scripts/testcards/softhsm.js';
+import { appError } from '../../support/app-error.js';
+import { type SoftHsmCards, cardOf, softHsmCards } from '../../support/id-card.js';
+import {
+  COMPLETE_OPS,
+  HEARING_ID,
+  JUDGE,
+  OTHER_JUDGE,
+  SECRETARY,
+  type TestFiling,
+  seedHearingCase,
+  testFiling,
+} from './fixtures.js';
+import { CARD_PIN1, insertJudgeCard, personalCode } from './id-cards.js';
 
 const WRONG_PIN = '7261';
-let cards: SoftCards;
+let cards: SoftHsmCards;
+let reader: CardReader;
 let presidingCard: string;
 let otherJudgeCard: string;
 let secretaryCard: string;
 const PRESIDING_CODE = personalCode('4800101027');
 
 beforeAll(async () => {
-  cards = softCards();
+  cards = softHsmCards();
+  reader = createCardReader({ modulePath: SOFTHSM_MODULE });
   // The certificates name their holders as the register's hearing names the judges (case aside).
-  presidingCard = await cards.insert('MAASIKAS', 'MARI', PRESIDING_CODE);
-  otherJudgeCard = await cards.insert('TAMM', 'JAAN', personalCode('3750505027'));
-  secretaryCard = await cards.insert('SEPP', 'MAARJA', personalCode('4900101027'));
+  presidingCard = await insertJudgeCard(cards, reader, 'MAASIKAS', 'MARI', PRESIDING_CODE);
+  otherJudgeCard = await insertJudgeCard(cards, reader, 'TAMM', 'JAAN', personalCode('3750505027'));
+  secretaryCard = await insertJudgeCard(cards, reader, 'SEPP', 'MAARJA', personalCode('4900101027'));
 }, 120_000);
 afterAll(() => cards?.close());
 
 let cache: CacheDb;
+let filing: TestFiling;
 let clock: Date;
 let emitted: string[][];
 let handlers: MinutesHandlers;
@@ -39,28 +55,28 @@ beforeEach(() => {
   seedHearingCase(cache);
   clock = new Date('2026-12-01T11:10:00+02:00');
   emitted = [];
+  filing = testFiling();
   handlers = createMinutesHandlers({
     // The secretary is signed in on their own laptop throughout.
     session: { require: () => ({ cache, user: SECRETARY }) },
-    filing: memoryFiling(),
+    filing: filing.filing,
     events: { emit: (_e, payload) => emitted.push(payload.minutesIds) },
-    cards: cards.reader,
+    cards: reader,
     now: () => clock,
   });
 });
-afterEach(() => cache.close());
+afterEach(() => {
+  cache.close();
+  filing.close();
+});
 
 const rejection = async (promise: Promise<unknown>): Promise<AppError> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
+  const error = await appError(promise);
   // No PIN ever in what an error says.
-  expect(JSON.stringify({ m: (error as AppError).message, d: (error as AppError).details })).not.toMatch(
+  expect(JSON.stringify({ m: error.message, d: error.details })).not.toMatch(
     new RegExp(`${CARD_PIN1}|${WRONG_PIN}`),
   );
-  return error as AppError;
+  return error;
 };
 
 /** Through the channel's schema, as the invoker does. */
@@ -68,7 +84,7 @@ const approve = (minutesId: string, cardId: string, pin: string) =>
   handlers['minutes:approve'](minutesChannels['minutes:approve'].input.parse({ minutesId, cardId, pin }));
 
 async function minutesReady(finalise = true): Promise<string> {
-  const { id } = await handlers['minutes:open']({ hearingId: 'hearing-7' });
+  const { id } = await handlers['minutes:open']({ hearingId: HEARING_ID });
   await handlers['minutes:apply'](
     minutesChannels['minutes:apply'].input.parse({ minutesId: id, ops: COMPLETE_OPS }),
   );
@@ -76,7 +92,7 @@ async function minutesReady(finalise = true): Promise<string> {
   return id;
 }
 
-const pin1 = async (cardId: string) => (await cards.reader.list()).cards.find((c) => c.id === cardId)?.pin1;
+const pin1 = async (cardId: string) => (await reader.list()).cards.find((c) => c.id === cardId)?.pin1;
 
 describe("approving minutes with the presiding judge's ID card on the secretary's computer", () => {
   it('is approved by the presiding judge’s card and PIN1: who (register id, name, code) and when', async () => {
@@ -139,9 +155,11 @@ describe("approving minutes with the presiding judge's ID card on the secretary'
   });
 
   it('says so when the card was taken out of the reader', async () => {
-    const gone = await cards.insert('MAASIKAS', 'MARI', personalCode('4800101038'));
+    const goneCode = personalCode('4800101038');
+    const { tokens } = cards.insert('MAASIKAS', 'MARI', goneCode, { pin1: CARD_PIN1 });
+    const gone = (await cardOf(reader, goneCode)).id;
     const id = await minutesReady();
-    cards.remove(gone);
+    cards.remove(tokens);
     const error = await rejection(approve(id, gone, CARD_PIN1));
     expect(error).toMatchObject({ code: 'not_found', reason: 'card_not_found' });
     expect(readMinutes(cache, id, false).status).toBe('finalised');

@@ -13,7 +13,7 @@ import { durably } from '../../../../src-main/services/store/minutes-store.js';
 import { openCache } from '../../../../src-main/services/store/cache.js';
 import type { Minutes } from '../../../../src-shared/contract/minutes.js';
 import { RichDoc } from '../../../../src-shared/domain/rich-text.js';
-import { SECRETARY, memoryFiling, seedHearingCase } from './fixtures.js';
+import { HEARING_ID, SECRETARY, seedHearingCase, testFiling } from './fixtures.js';
 
 const run = promisify(execFile);
 let dir: string | undefined;
@@ -24,13 +24,14 @@ afterAll(async () => {
 async function writtenMinutes(): Promise<{ minutes: Minutes; base64: string }> {
   const cache = openCache(':memory:');
   seedHearingCase(cache);
+  const { filing, close } = testFiling();
   const handlers = createMinutesHandlers({
     session: { require: () => ({ cache, user: SECRETARY }) },
-    filing: memoryFiling(),
+    filing,
     events: { emit: () => undefined },
     now: () => new Date('2026-12-01T12:00:00+02:00'),
   });
-  const { id } = await handlers['minutes:open']({ hearingId: 'hearing-7' });
+  const { id } = await handlers['minutes:open']({ hearingId: HEARING_ID });
   await handlers['minutes:apply']({
     minutesId: id,
     ops: [
@@ -63,6 +64,7 @@ async function writtenMinutes(): Promise<{ minutes: Minutes; base64: string }> {
   const minutes = await handlers['minutes:get']({ minutesId: id });
   const { base64 } = await handlers['minutes:export']({ minutesId: id, format: 'docx' });
   cache.close();
+  close();
   return { minutes, base64 };
 }
 

@@ -1,28 +1,43 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CardReader, createCardReader } from '../../../../src-main/services/card/index.js';
 import { renderCourtDocx } from '../../../../src-main/services/drafting/docx/index.js';
 import { type MinutesHandlers, createMinutesHandlers } from '../../../../src-main/services/minutes/index.js';
 import { type CacheDb, openCache } from '../../../../src-main/services/store/cache.js';
-import { AppError } from '../../../../src-shared/contract/index.js';
 import { Minutes, MinutesOp, minutesChannels } from '../../../../src-shared/contract/minutes.js';
 import type { SessionUser } from '../../../../src-shared/domain/index.js';
-import { HEARING_AT, JUDGE, SECRETARY, memoryFiling, seedHearingCase } from './fixtures.js';
-import { CARD_PIN1, type SoftCards, personalCode, softCards } from './id-cards.js';
+import { SOFTHSM_MODULE } from '../../../../scripts/testcards/softhsm.js';
+import { appError as rejection } from '../../support/app-error.js';
+import { type SoftHsmCards, softHsmCards } from '../../support/id-card.js';
+import {
+  CASE_ID,
+  HEARING_ID,
+  JUDGE,
+  SECRETARY,
+  type TestFiling,
+  queuedFilings,
+  seedHearingCase,
+  settleFilings,
+  testFiling,
+} from './fixtures.js';
+import { CARD_PIN1, insertJudgeCard, personalCode } from './id-cards.js';
 
+// The presiding judge approves on the way to the register; who may approve, and how a card is
+// refused, is minutes-approve.test.ts.
 const JUDGE_CODE = personalCode('4800101027');
-let cards: SoftCards;
+let cards: SoftHsmCards;
+let reader: CardReader;
 let judgeCard: string;
-let otherJudgeCard: string;
 beforeAll(async () => {
-  cards = softCards();
-  judgeCard = await cards.insert('MAASIKAS', 'MARI', JUDGE_CODE);
-  otherJudgeCard = await cards.insert('TAMM', 'JAAN', personalCode('3750505027'));
+  cards = softHsmCards();
+  reader = createCardReader({ modulePath: SOFTHSM_MODULE });
+  judgeCard = await insertJudgeCard(cards, reader, 'MAASIKAS', 'MARI', JUDGE_CODE);
 }, 120_000);
 afterAll(() => cards?.close());
 
 let cache: CacheDb;
 let user: SessionUser;
 let clock: Date;
-let filing: ReturnType<typeof memoryFiling>;
+let filing: TestFiling;
 let emitted: string[][];
 let handlers: MinutesHandlers;
 const rendered: Array<{ title: string; entries: number }> = [];
@@ -32,13 +47,13 @@ beforeEach(() => {
   seedHearingCase(cache);
   user = SECRETARY;
   clock = new Date('2026-12-01T09:25:00+02:00');
-  filing = memoryFiling();
+  filing = testFiling();
   emitted = [];
   handlers = createMinutesHandlers({
     session: { require: () => ({ cache, user }) },
-    filing,
+    filing: filing.filing,
     events: { emit: (_e, payload) => emitted.push(payload.minutesIds) },
-    cards: cards.reader,
+    cards: reader,
     // The real writer, watched.
     renderDocx: async (doc) => {
       rendered.push({ title: doc.title, entries: doc.sections[1]?.content.content.length ?? 0 });
@@ -47,16 +62,10 @@ beforeEach(() => {
     now: () => clock,
   });
 });
-afterEach(() => cache.close());
-
-const rejection = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-};
+afterEach(() => {
+  cache.close();
+  filing.close();
+});
 
 /** Runs ops through the channel's own schema, as the invoker would. */
 const apply = (minutesId: string, ops: unknown[], baseRevision?: number) =>
@@ -66,12 +75,10 @@ describe('minutes service', () => {
   it("lists the user's hearings and opens them prefilled from the cached case", async () => {
     seedHearingCase(cache, 8, '2026-12-20T10:00:00+02:00'); // too far ahead
     const hearings = await handlers['minutes:hearings'](undefined);
-    expect(hearings.map((h) => [h.hearingId, h.myRole, h.status])).toEqual([
-      ['hearing-7', 'secretary', null],
-    ]);
+    expect(hearings.map((h) => [h.hearingId, h.myRole, h.status])).toEqual([[HEARING_ID, 'secretary', null]]);
     expect(hearings[0]!.deadline).toEqual({ dueDate: '2026-12-04', workingDaysLeft: 3 });
 
-    const m = await handlers['minutes:open']({ hearingId: 'hearing-7' });
+    const m = await handlers['minutes:open']({ hearingId: HEARING_ID });
     expect(Minutes.parse(m)).toEqual(m);
     expect(m.header).toMatchObject({
       court: 'Harju Maakohus',
@@ -92,7 +99,7 @@ describe('minutes service', () => {
     expect(m.participants[4]!.representsId).toBe(m.participants[3]!.id);
     expect(m.audioFileName).toBe('2-25-7_2026-12-01_0930.mp3');
     // Opening again gives the same minutes.
-    expect((await handlers['minutes:open']({ hearingId: 'hearing-7' })).id).toBe(m.id);
+    expect((await handlers['minutes:open']({ hearingId: HEARING_ID })).id).toBe(m.id);
     expect((await handlers['minutes:hearings'](undefined))[0]).toMatchObject({
       minutesId: m.id,
       status: 'draft',
@@ -100,7 +107,7 @@ describe('minutes service', () => {
   });
 
   it('applies every kind of change, stamps the audio position and keeps the order', async () => {
-    const { id } = await handlers['minutes:open']({ hearingId: 'hearing-7' });
+    const { id } = await handlers['minutes:open']({ hearingId: HEARING_ID });
     const r1 = await apply(
       id,
       [
@@ -188,8 +195,8 @@ describe('minutes service', () => {
     expect(MinutesOp.safeParse({ op: 'times', startedAt: 'yesterday' }).success).toBe(false);
   });
 
-  it('checks, finalises, is approved only by the presiding judge, and is submitted once', async () => {
-    const { id } = await handlers['minutes:open']({ hearingId: 'hearing-7' });
+  it('checks, finalises, is approved, exported and submitted once', async () => {
+    const { id } = await handlers['minutes:open']({ hearingId: HEARING_ID });
     const codes = async () => (await handlers['minutes:check']({ minutesId: id })).map((i) => i.code);
     expect(await codes()).toEqual(
       expect.arrayContaining(['start-time-missing', 'end-time-missing', 'attendance-missing', 'no-entries']),
@@ -227,12 +234,8 @@ describe('minutes service', () => {
     expect(finalised.status).toBe('finalised');
     expect((await rejection(apply(id, [{ op: 'entry.remove', id: 'a1' }]))).reason).toBe('not-draft');
 
-    // A judge who is not presiding may not approve (the card cases: minutes-approve.test.ts).
-    const approve = (cardId: string) =>
-      handlers['minutes:approve']({ minutesId: id, cardId, pin: CARD_PIN1 });
-    expect((await rejection(approve(otherJudgeCard))).reason).toBe('not-presiding-judge');
     clock = new Date('2026-12-02T14:00:00+02:00');
-    const approved = await approve(judgeCard);
+    const approved = await handlers['minutes:approve']({ minutesId: id, cardId: judgeCard, pin: CARD_PIN1 });
     expect(approved).toMatchObject({
       status: 'approved',
       approvedBy: { id: JUDGE.id, name: JUDGE.name, personalCode: JUDGE_CODE },
@@ -246,26 +249,31 @@ describe('minutes service', () => {
     expect(Buffer.from(exported.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const submitted = await handlers['minutes:submit']({ minutesId: id });
     expect(submitted.status).toBe('submitted');
-    expect(filing.requests).toHaveLength(1);
-    expect(filing.requests[0]).toMatchObject({
+    expect(filing.filing.get(cache, 'minutes', id)).toMatchObject({
       sourceKind: 'minutes',
       sourceId: id,
-      caseId: 'case-7',
+      caseId: CASE_ID,
       kind: 'minutes',
-      hearingId: 'hearing-7',
+      state: 'queued',
+    });
+    expect(queuedFilings(cache)).toHaveLength(1);
+    expect(queuedFilings(cache)[0]).toMatchObject({
+      caseId: CASE_ID,
+      kind: 'minutes',
+      hearingId: HEARING_ID,
       decisionKind: null,
       occurredAt: '2026-12-01T09:31:00+02:00',
     });
     expect((await rejection(handlers['minutes:submit']({ minutesId: id }))).reason).toBe('status-submitted');
     // Refused by the register: it may go again.
-    filing.settle('failed');
+    settleFilings(cache, 'failed');
     expect(await handlers['minutes:get']({ minutesId: id })).toMatchObject({
       status: 'submitted',
       filing: { state: 'failed', error: 'refused' },
     });
     await handlers['minutes:submit']({ minutesId: id });
-    expect(filing.requests).toHaveLength(2);
-    filing.settle('filed');
+    expect(queuedFilings(cache)).toHaveLength(2);
+    settleFilings(cache, 'filed');
     const filed = await handlers['minutes:get']({ minutesId: id });
     expect(filed).toMatchObject({ status: 'filed', filing: { state: 'filed', documentNumber: '2-25-7/9' } });
     expect(emitted).toEqual([[id], [id], [id], [id]]);
@@ -279,7 +287,9 @@ describe('minutes service', () => {
       id: 'clerk',
       roles: [{ role: 'chancery_official', courtCode: 'HMK', observerScope: null }],
     };
-    expect((await rejection(handlers['minutes:open']({ hearingId: 'hearing-7' }))).code).toBe('forbidden');
-    expect(HEARING_AT).toContain('09:30');
+    expect((await rejection(handlers['minutes:open']({ hearingId: HEARING_ID }))).code).toBe('forbidden');
+    // A judge writes minutes at their own court only, as the register decides it.
+    user = { ...JUDGE, id: 'judge-9', roles: [{ role: 'judge', courtCode: 'TMK', observerScope: null }] };
+    expect((await rejection(handlers['minutes:open']({ hearingId: HEARING_ID }))).code).toBe('forbidden');
   });
 });
