@@ -70,6 +70,11 @@ export interface DocumentsService {
   /** The facts and plaintext of a document already in the store (`open()` it first); never downloads. */
   read(documentId: string): Promise<ReadDocument>;
   progress(): DocumentsProgress;
+  /**
+   * The signed-in user's encrypted blob store opened by `start()` (filing and push use this same
+   * one); null when no session is started.
+   */
+  store(): EncryptedBlobStore | null;
   /** Aborts the downloads and waits for them. */
   stop(): Promise<void>;
 }
@@ -424,6 +429,7 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     open,
     read,
     progress: () => progress,
+    store: () => active?.store ?? null,
     async stop() {
       const a = active;
       if (!a) return;

@@ -19,8 +19,16 @@ export interface FilingUploadDeps {
   blobStoreFor?: (cache: CacheDb) => EncryptedBlobStore | null;
 }
 
-/** Refusals that sending again will not change (the push engine's own list). */
-const PERMANENT: ReadonlySet<ErrorCode> = new Set(['invalid_input', 'forbidden', 'not_found', 'conflict']);
+/**
+ * Refusals of a whole request that will not change by sending it again: the push engine fails its
+ * rows, and an upload refused so fails its filing. (Here, not in push.ts, which imports this file.)
+ */
+export const PERMANENT: ReadonlySet<ErrorCode> = new Set([
+  'invalid_input',
+  'forbidden',
+  'not_found',
+  'conflict',
+]);
 
 export interface FilingUploads {
   /** Outbox seqs refused for good (already marked failed with their filing): not to be sent. */

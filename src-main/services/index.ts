@@ -4,7 +4,6 @@ import { createCardReader, defaultModulePath } from './card/index.js';
 import { createAnnotationsService } from './annotations.js';
 import { createCasesService } from './cases.js';
 import { createCourtAdminHandlers } from './court-admin.js';
-import { type EncryptedBlobStore, blobDirFor, openEncryptedBlobStore } from './blob-store.js';
 import { createDocumentsService, type DocumentsService } from './documents.js';
 import { createDraftingHandlers, markFiled, markFilingRefused } from './drafting/drafts-service.js';
 import { createFilingService } from './filing.js';
@@ -64,15 +63,15 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     // Deferred: the pull that noticed the expiry has finished by the time the session waits for it.
     onUnauthenticated: () => void session.expire(),
   });
-  // The signed-in user's encrypted document store (the folder documents.ts reads): documents filed
-  // from here wait in it for their upload.
-  let blobs: EncryptedBlobStore | null = null;
+  // The signed-in user's encrypted document store, opened once per session by documents.start():
+  // documents filed from here wait in it for their upload.
+  const blobStoreFor = () => documents.store();
   const push = createPushEngine({
     client,
     events,
     onUnauthenticated: () => void session.expire(),
     onStatus: (counts) => sync.outboxChanged(counts),
-    blobStoreFor: () => blobs,
+    blobStoreFor,
     onFiled: (filing) => {
       const active = session.current();
       if (!active) return;
@@ -95,7 +94,6 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     appVersion: config.version,
     hooks: {
       afterSignIn: (active) => {
-        blobs = openEncryptedBlobStore(blobDirFor(config.dataDir, active.user.personalCode), active.cacheKey);
         annotations.start(active);
         documents.start(active);
         sync.start(active);
@@ -108,7 +106,6 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         await push.stop();
         await documents.stop();
         await sync.stop();
-        blobs = null;
       },
     },
   });
@@ -135,9 +132,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   };
   const notes = createNotesService({ session, onQueued: queued });
   const annotations = createAnnotationsService({ events, onQueued: queued });
-  const filing = createFilingService({ blobStoreFor: () => blobs, onQueued: queued });
+  const filing = createFilingService({ blobStoreFor, onQueued: queued });
   const drafting = createDraftingHandlers({ session, dataDir: config.dataDir, filing, events });
-  const minutes = createMinutesHandlers({ session, filing, events, onQueued: queued, cards });
+  const minutes = createMinutesHandlers({ session, filing, events, cards });
 
   const stopWatching = cards.watch((present, changed) => {
     if (changed) events.emit('card:changed', { cards: present.length });

@@ -1,9 +1,9 @@
-import { AppError, type ErrorCode } from '../../src-shared/contract/index.js';
+import { AppError } from '../../src-shared/contract/index.js';
 import { type BackoffPolicy, fullJitterDelay } from './backoff.js';
 import type { SyncMutationResult } from '../../src-shared/register-api/index.js';
 import type { EventBus } from './events.js';
 import type { Filing } from './filing-types.js';
-import { type FilingUploadDeps, uploadFilings } from './filing-upload.js';
+import { type FilingUploadDeps, PERMANENT, uploadFilings } from './filing-upload.js';
 import type { RegisterClient } from './register-client.js';
 import type { CacheDb } from './store/cache.js';
 import { applyAnnotationResult } from './store/annotation-results.js';
@@ -75,9 +75,6 @@ export interface PushEngine {
   /** Ends the schedule and aborts the running round; rows left 'sending' go again next time. */
   stop(): Promise<void>;
 }
-
-/** Refusals of the whole request that will not change by sending it again. */
-const PERMANENT: ReadonlySet<ErrorCode> = new Set(['invalid_input', 'forbidden', 'not_found', 'conflict']);
 
 const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
 

@@ -185,6 +185,9 @@ export function docTexts(doc: RichDoc): string[] {
 }
 
 /** Words as a word processor counts them: runs of letters or digits, footnotes included. */
+/** Whether the document has any text (a section left empty is only blank paragraphs). */
+export const hasText = (doc: RichDoc): boolean => docTexts(doc).some((text) => text.trim() !== '');
+
 export function wordCount(doc: RichDoc): number {
   let n = 0;
   for (const text of docTexts(doc)) n += text.match(/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu)?.length ?? 0;

@@ -5,7 +5,6 @@ import {
   type InlineNode,
   type RichDoc,
   docFromText,
-  docTexts,
   inlineText,
 } from '../../../src-shared/domain/rich-text.js';
 import { fillTemplateText } from './templates.js';
@@ -23,9 +22,6 @@ export function initialSections(template: DecisionTemplate): DraftSection[] {
       : EMPTY_DOC,
   }));
 }
-
-/** Whether a section holds any text (a required one that does not stops the submission). */
-export const hasText = (content: RichDoc): boolean => docTexts(content).some((t) => t.trim() !== '');
 
 const normalise = (text: string) =>
   text

@@ -30,9 +30,10 @@ import {
   setRefused,
   setSubmitted,
 } from '../store/drafts-store.js';
-import { type CourtDocument, decisionFileName } from './docx/court-document.js';
+import { type CourtDocument, decisionFileName, docxExport } from './docx/court-document.js';
 import { renderCourtDocx } from './docx/index.js';
-import { hasText, initialSections, splitIntoSections } from './drafts-sections.js';
+import { hasText } from '../../../src-shared/domain/rich-text.js';
+import { initialSections, splitIntoSections } from './drafts-sections.js';
 import { importDocx } from './import-docx.js';
 import { buildIntroduction, introductionRows } from './introduction.js';
 import { loadTemplates, templateById, templatesFor } from './templates.js';
@@ -61,8 +62,6 @@ export interface DraftingDeps {
   filing: FilingService;
   events: Pick<EventBus, 'emit'>;
   now?: () => Date;
-  /** A filing was queued (the push engine's `notify`). */
-  onQueued?: () => void;
   /** What `drafts:import` tells about the file (how it was split, what was left out). */
   onImportMessages?: (draftId: string, messages: string[]) => void;
 }
@@ -247,11 +246,16 @@ export function createDraftingHandlers(deps: DraftingDeps): DraftingHandlers {
     return toDraft(draft, autosOf(draft, cachedCase(cache, draft.caseId), now()));
   };
 
-  /** The automatic values of the introduction now; none when the case left the cache. */
-  const autosNow = (cache: CacheDb, draft: StoredDraft): Partial<Autos> => {
-    const snapshot = getCaseSnapshot(cache, draft.caseId);
-    return snapshot ? autosOf(draft, snapshot, now()) : {};
-  };
+  /**
+   * How the store works out the introduction's automatic values now, from the draft it read: only
+   * when an override is new or edited. None when the case left the cache.
+   */
+  const autosNow =
+    (cache: CacheDb) =>
+    (draft: StoredDraft): Partial<Autos> => {
+      const snapshot = getCaseSnapshot(cache, draft.caseId);
+      return snapshot ? autosOf(draft, snapshot, now()) : {};
+    };
 
   const render = async (cache: CacheDb, draft: StoredDraft, at: Date) => {
     const snapshot = cachedCase(cache, draft.caseId);
@@ -287,17 +291,15 @@ export function createDraftingHandlers(deps: DraftingDeps): DraftingHandlers {
     'drafts:get': async ({ draftId }) => read(deps.session.require().cache, draftId),
     'drafts:save': async (input) => {
       const { cache } = deps.session.require();
-      const draft = requireDraft(cache, input.draftId);
-      return saveDraft(cache, input, autosNow(cache, draft), now());
+      return saveDraft(cache, input, autosNow(cache), now());
     },
     'drafts:versions': async ({ draftId }) => listVersions(deps.session.require().cache, draftId),
     'drafts:version': async ({ draftId, versionId }) =>
       getVersion(deps.session.require().cache, draftId, versionId),
     'drafts:restore': async ({ draftId, versionId }) => {
       const { cache } = deps.session.require();
-      const draft = requireDraft(cache, draftId);
-      restoreVersion(cache, draftId, versionId, autosNow(cache, draft), now());
-      changed(draft.id);
+      restoreVersion(cache, draftId, versionId, autosNow(cache), now());
+      changed(draftId.toLowerCase());
       return read(cache, draftId);
     },
     'drafts:export': async ({ draftId }) => {
@@ -305,8 +307,7 @@ export function createDraftingHandlers(deps: DraftingDeps): DraftingHandlers {
       const draft = requireDraft(cache, draftId);
       const { bytes, fileName } = await render(cache, draft, now());
       addVersion(cache, draft.id, 'export', now());
-      const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-      return { fileName, mediaType: DOCX_MEDIA_TYPE, size: bytes.byteLength, base64 };
+      return docxExport(fileName, bytes);
     },
     'drafts:import': async ({ caseId, templateId, fileName, base64 }) => {
       const { cache, user } = deps.session.require();
@@ -371,7 +372,6 @@ export function createDraftingHandlers(deps: DraftingDeps): DraftingHandlers {
         // Guarded by the revision rendered: a save in between makes the whole step roll back.
         setSubmitted(cache, draft.id, draft.revision, filing.documentId, at);
       })();
-      deps.onQueued?.();
       changed(draft.id);
       return read(cache, draftId);
     },

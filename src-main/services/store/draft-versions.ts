@@ -5,7 +5,14 @@ import {
   type DraftVersionReason,
 } from '../../../src-shared/contract/index.js';
 import type { CacheDb } from './cache.js';
-import { Overrides, type VersionRow, VersionSections, column, requireDraft } from './drafts-rows.js';
+import {
+  Overrides,
+  type StoredDraft,
+  type VersionRow,
+  VersionSections,
+  column,
+  requireDraft,
+} from './drafts-rows.js';
 
 /**
  * Earlier states of a draft: checkpoints taken at most every two minutes of saving, the ones the
@@ -26,10 +33,25 @@ export function checkpointDue(db: CacheDb, draftId: string, now: Date): boolean 
   return last === null || now.getTime() - Date.parse(last) >= CHECKPOINT_EVERY_MS;
 }
 
-/** Keeps the draft's current state as a version; thins old checkpoints past MAX_VERSIONS. */
+/** What a version keeps of a draft. */
+export type VersionedState = Pick<StoredDraft, 'id' | 'revision' | 'sections' | 'overrides' | 'wordCount'>;
+
+/** Keeps the draft's current state (as stored now) as a version; thins old checkpoints past MAX_VERSIONS. */
 export function addVersion(db: CacheDb, draftId: string, reason: DraftVersionReason, now: Date): number {
+  return db.transaction(() => keepVersion(db, requireDraft(db, draftId), reason, now))();
+}
+
+/**
+ * Keeps `draft` as a version, for a caller that already holds the draft's state as stored (inside
+ * its own transaction), so the row is not read and parsed again; thins old checkpoints.
+ */
+export function keepVersion(
+  db: CacheDb,
+  draft: VersionedState,
+  reason: DraftVersionReason,
+  now: Date,
+): number {
   return db.transaction(() => {
-    const draft = requireDraft(db, draftId);
     const sections = draft.sections.map((s) => ({ id: s.id, heading: s.heading, content: s.content }));
     const id = db
       .prepare(

@@ -6,7 +6,7 @@ import {
 } from '../../../src-shared/contract/index.js';
 import type { RichDoc } from '../../../src-shared/domain/rich-text.js';
 import type { CacheDb } from './cache.js';
-import { addVersion, checkpointDue, getVersion } from './draft-versions.js';
+import { checkpointDue, getVersion, keepVersion } from './draft-versions.js';
 import {
   type NewDraft,
   type Overrides,
@@ -79,14 +79,24 @@ export function listDrafts(db: CacheDb, caseId?: string): DraftSummary[] {
   return rows.map((row) => column(DraftSummary, JSON.stringify(row), 'summary of a draft'));
 }
 
+/** The introduction's automatic values now. */
+export type Autos = Partial<Record<IntroductionFieldKey, string>>;
+/**
+ * The automatic values, or how to work them out for the draft as stored: the function is called
+ * only when an override is new or edited (the renderer sends every key on every autosave).
+ */
+export type AutosOf = Autos | ((draft: StoredDraft) => Autos);
+
 /** The next state of the overrides: a string sets one, null drops it, a missing key keeps it. */
-export function mergeOverrides(
-  draft: Pick<StoredDraft, 'overrides' | 'autoSeen'>,
+export function mergeOverrides<D extends Pick<StoredDraft, 'overrides' | 'autoSeen'>>(
+  draft: D,
   changes: Partial<Record<IntroductionFieldKey, string | null>>,
-  autos: Partial<Record<IntroductionFieldKey, string>>,
+  autosOf: Autos | ((draft: D) => Autos),
 ): { overrides: Overrides; autoSeen: Overrides } {
   const overrides: Overrides = { ...draft.overrides };
   const autoSeen: Overrides = { ...draft.autoSeen };
+  let autos: Autos | undefined;
+  const autosNow = (): Autos => (autos ??= typeof autosOf === 'function' ? autosOf(draft) : autosOf);
   for (const key of IntroductionFieldKey.options) {
     if (!(key in changes)) continue;
     const next = changes[key];
@@ -96,7 +106,7 @@ export function mergeOverrides(
     } else if (next !== overrides[key] || autoSeen[key] === undefined) {
       // A new or edited override: what the judge saw of the case is what it replaces now.
       overrides[key] = next;
-      autoSeen[key] = autos[key] ?? '';
+      autoSeen[key] = autosNow()[key] ?? '';
     }
   }
   return { overrides, autoSeen };
@@ -162,21 +172,33 @@ function writeState(
 /**
  * Autosave: one guarded UPDATE. A save from an older revision, or of a submitted draft, is refused
  * (`conflict`). `autos` are the introduction's automatic values now, kept beside a new override.
+ * The draft is read (and its columns parsed) once: a version taken with the save is the state
+ * just written.
  */
-export function saveDraft(
-  db: CacheDb,
-  input: SaveInput,
-  autos: Partial<Record<IntroductionFieldKey, string>>,
-  now: Date,
-): SaveResult {
+export function saveDraft(db: CacheDb, input: SaveInput, autos: AutosOf, now: Date): SaveResult {
   return db.transaction(() => {
     const draft = requireDraft(db, input.draftId);
     requireEditable(draft);
     if (draft.revision !== input.baseRevision) throw staleRevision(draft.revision);
-    const sections = withContents(draft.sections, input.sections);
-    const result = writeState(db, draft, { sections, ...mergeOverrides(draft, input.overrides, autos) }, now);
-    if (input.version === true) addVersion(db, draft.id, 'manual', now);
-    else if (checkpointDue(db, draft.id, now)) addVersion(db, draft.id, 'checkpoint', now);
+    const next = {
+      sections: withContents(draft.sections, input.sections),
+      ...mergeOverrides(draft, input.overrides, autos),
+    };
+    const result = writeState(db, draft, next, now);
+    const reason = input.version === true ? 'manual' : checkpointDue(db, draft.id, now) ? 'checkpoint' : null;
+    if (reason)
+      keepVersion(
+        db,
+        {
+          id: draft.id,
+          revision: result.revision,
+          sections: next.sections,
+          overrides: next.overrides,
+          wordCount: result.wordCount,
+        },
+        reason,
+        now,
+      );
     return result;
   })();
 }
@@ -189,14 +211,14 @@ export function restoreVersion(
   db: CacheDb,
   draftId: string,
   versionId: number,
-  autos: Partial<Record<IntroductionFieldKey, string>>,
+  autos: AutosOf,
   now: Date,
 ): SaveResult {
   return db.transaction(() => {
     const draft = requireDraft(db, draftId);
     requireEditable(draft);
     const version = getVersion(db, draftId, versionId);
-    addVersion(db, draft.id, 'before-restore', now);
+    keepVersion(db, draft, 'before-restore', now);
     const known = version.sections.filter((s) => draft.sections.some((d) => d.id === s.id));
     const sections = withContents(draft.sections, known);
     const changes: Partial<Record<IntroductionFieldKey, string | null>> = {};

@@ -10,7 +10,6 @@ import {
   createPushEngine,
   type PushDeps,
   type PushEngine,
-  type PushReport,
   type PushSession,
 } from '../../../src-main/services/push.js';
 import { createRegisterClient, type RegisterClient } from '../../../src-main/services/register-client.js';
@@ -25,6 +24,7 @@ import {
   startTestRegister,
   type TestRegister,
 } from '../support/register.js';
+import { pushReached } from '../support/push.js';
 import { startTcpGate, type TcpGate } from '../support/tcp-gate.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -126,14 +126,6 @@ const request = (c: CaseSnapshot, text: string, overrides: Partial<FilingRequest
   occurredAt: '2026-11-30T10:00:00+02:00',
   ...overrides,
 });
-
-/** After the gate reopens, a pooled connection it cut may fail once: retry at once, as the push test does. */
-async function pushReached(push: PushEngine, session: PushSession): Promise<PushReport> {
-  for (let attempt = 0; ; attempt++) {
-    const report = await push.push(session);
-    if (report.stopped !== 'offline' || attempt === 2) return report;
-  }
-}
 
 const cachedCase = (cache: CacheDb, id: string): CaseSnapshot | null => {
   const text = cache.prepare('SELECT snapshot FROM cases WHERE id = ?').pluck().get(id) as string | undefined;

@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNotesService, type NotesService } from '../../../src-main/services/notes.js';
-import {
-  createPushEngine,
-  type PushEngine,
-  type PushReport,
-  type PushSession,
-} from '../../../src-main/services/push.js';
+import { createPushEngine, type PushSession } from '../../../src-main/services/push.js';
 import { createRegisterClient, type RegisterClient } from '../../../src-main/services/register-client.js';
 import { openCache } from '../../../src-main/services/store/cache.js';
 import { applyPulledNote } from '../../../src-main/services/store/notes-store.js';
@@ -22,6 +17,7 @@ import {
   startTestRegister,
   type TestRegister,
 } from '../support/register.js';
+import { pushReached } from '../support/push.js';
 import { startTcpGate, type TcpGate } from '../support/tcp-gate.js';
 
 let register: TestRegister;
@@ -77,17 +73,6 @@ async function registerNotes(): Promise<Map<string, CaseNote>> {
 }
 
 const engine = () => createPushEngine({ client: viaGate, random: () => 0.5 });
-
-/**
- * A round right after the gate reopens can meet a pooled connection the gate cut (UND_ERR_SOCKET):
- * a temporary error the engine retries later; here the retry comes at once.
- */
-async function pushReached(push: PushEngine, session: PushSession): Promise<PushReport> {
-  for (let attempt = 0; ; attempt++) {
-    const report = await push.push(session);
-    if (report.stopped !== 'offline' || attempt === 2) return report;
-  }
-}
 
 describe('push through the outbox to a real register', () => {
   it('keeps edits made offline and applies them once when the register is back', async () => {

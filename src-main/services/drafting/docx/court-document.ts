@@ -1,3 +1,4 @@
+import { DOCX_MEDIA_TYPE, type ExportedFile } from '../../../../src-shared/contract/index.js';
 import type { RichDoc } from '../../../../src-shared/domain/rich-text.js';
 
 /**
@@ -52,4 +53,10 @@ export function decisionFileName(caseNumber: string, title: string): string {
   const number = safePart(caseNumber, 40) || 'asi';
   const name = safePart(title, 60) || 'dokument';
   return `${number}_${name}.docx`;
+}
+
+/** A rendered DOCX as the renderer saves it: name, media type, size and the bytes in base64. */
+export function docxExport(fileName: string, bytes: Uint8Array): ExportedFile {
+  const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  return { fileName, mediaType: DOCX_MEDIA_TYPE, size: bytes.byteLength, base64 };
 }

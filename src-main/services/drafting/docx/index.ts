@@ -1,2 +1,2 @@
-export { decisionFileName, type CourtDocument } from './court-document.js';
+export { decisionFileName, docxExport, type CourtDocument } from './court-document.js';
 export { COURT_STYLES, PAGE, renderCourtDocx } from './render-docx.js';

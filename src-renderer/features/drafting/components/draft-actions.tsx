@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RichDoc } from '../../../../src-shared/domain/rich-text';
-import { docTexts } from '../../../../src-shared/domain/rich-text';
+import { hasText } from '../../../../src-shared/domain/rich-text';
 import { AppError } from '../../../../src-shared/contract/result';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useI18n } from '../../../i18n/use-t';
@@ -20,9 +20,6 @@ interface DraftActionsProps {
   onDeleted: () => void;
 }
 
-const isEmpty = (content: RichDoc | undefined) =>
-  !content || docTexts(content).every((text) => text.trim() === '');
-
 /** Versions, a version now, DOCX export, submission to the register and deletion of the draft. */
 export function DraftActions(props: DraftActionsProps) {
   const { draft, sections, wordCount, settle } = props;
@@ -35,7 +32,7 @@ export function DraftActions(props: DraftActionsProps) {
   const editable = draft.status === 'draft';
   const parts = draft.sections.filter((section) => section.role !== 'introduction');
   const missing = parts.filter(
-    (section) => section.required && isEmpty(sections[section.id] ?? section.content),
+    (section) => section.required && !hasText(sections[section.id] ?? section.content),
   );
   const submitError = submit.error;
   const refused = submitError instanceof AppError && submitError.code === 'invalid_input';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionFileName } from '../../../../src-main/services/drafting/docx/court-document.js';
 import { renderCourtDocx } from '../../../../src-main/services/drafting/docx/render-docx.js';
 import { BUILT_IN_TEMPLATES } from '../../../../src-main/services/drafting/templates.js';
+import { toPdfText } from '../../../support/libreoffice.js';
 import { courtDocumentFor, FOOTNOTE_TEXT, snapshotFor } from './drafting-fixtures.js';
 
 const run = promisify(execFile);
@@ -17,7 +18,6 @@ const norm = (s: string) => s.replace(/[\u00a0 ]+/g, ' ');
 interface Rendered {
   templateId: string;
   docx: string;
-  pdf: string;
   pages: string[];
   pageCount: number;
   caseNumber: string;
@@ -39,7 +39,6 @@ beforeAll(async () => {
     rendered.push({
       templateId: template.id,
       docx,
-      pdf: join(dir, `${template.id}.pdf`),
       pages: [],
       pageCount: 0,
       caseNumber: snapshot.number,
@@ -47,25 +46,12 @@ beforeAll(async () => {
     });
   }
   // One LibreOffice run converts the files one after another, with a profile of its own.
-  await run(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      ...docxFiles,
-    ],
-    { timeout: 170_000 },
-  );
-  for (const r of rendered) {
-    const { stdout: info } = await run('pdfinfo', [r.pdf]);
-    r.pageCount = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-    const { stdout } = await run('pdftotext', ['-layout', r.pdf, '-']);
-    r.pages = stdout.split('\f').slice(0, r.pageCount).map(norm);
-  }
+  const pdfs = await toPdfText(docxFiles, { outDir: dir, timeoutMs: 170_000 });
+  rendered.forEach((r, i) => {
+    const { text, pages } = pdfs[i]!;
+    r.pageCount = pages;
+    r.pages = text.split('\f').slice(0, pages).map(norm);
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -171,6 +157,5 @@ describe('renderCourtDocx', () => {
     await writeFile(file, bytes);
     const { stdout } = await run('unzip', ['-p', file, 'word/document.xml']);
     expect(stdout).toContain('KOHTUMÄÄRUS');
-    expect((await readFile(file)).length).toBe(bytes.length);
   });
 });

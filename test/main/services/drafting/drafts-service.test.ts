@@ -19,6 +19,7 @@ import { applySyncPage } from '../../../../src-main/services/store/case-store.js
 import { AppError, type Draft } from '../../../../src-shared/contract/index.js';
 import type { CaseSnapshot, SessionUser } from '../../../../src-shared/domain/index.js';
 import { type RichDoc, docTexts } from '../../../../src-shared/domain/rich-text.js';
+import { appError } from '../../support/app-error.js';
 import { makeCase } from '../../support/cases.js';
 
 const JUDGE: SessionUser = {
@@ -95,15 +96,6 @@ const paragraphs = (...texts: string[]): RichDoc => ({
 const sectionTexts = (draft: Draft, id: string) => docTexts(draft.sections.find((s) => s.id === id)!.content);
 const field = (draft: Draft, key: string) => draft.introduction.find((f) => f.key === key)!;
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 const create = () => handlers['drafts:create']({ caseId: CASE_ID, templateId: 'civil-judgment' });
 
 describe('drafting handlers', () => {
@@ -153,7 +145,7 @@ describe('drafting handlers', () => {
         overrides: {},
       });
     await save(0, 'minu tekst');
-    expect(await failure(save(0, 'teise akna tekst'))).toMatchObject({
+    expect(await appError(save(0, 'teise akna tekst'))).toMatchObject({
       code: 'conflict',
       reason: 'stale_revision',
     });
@@ -162,18 +154,18 @@ describe('drafting handlers', () => {
     ]);
 
     expect(
-      (await failure(handlers['drafts:create']({ caseId: 'case-9', templateId: 'civil-judgment' }))).code,
+      (await appError(handlers['drafts:create']({ caseId: 'case-9', templateId: 'civil-judgment' }))).code,
     ).toBe('not_found');
-    expect((await failure(handlers['drafts:create']({ caseId: CASE_ID, templateId: 'no-such' }))).code).toBe(
+    expect((await appError(handlers['drafts:create']({ caseId: CASE_ID, templateId: 'no-such' }))).code).toBe(
       'not_found',
     );
     expect(
-      (await failure(handlers['drafts:create']({ caseId: CASE_ID, templateId: 'criminal-judgment' }))).code,
+      (await appError(handlers['drafts:create']({ caseId: CASE_ID, templateId: 'criminal-judgment' }))).code,
     ).toBe('invalid_input');
     user = SECRETARY;
-    expect((await failure(create())).code).toBe('forbidden');
+    expect((await appError(create())).code).toBe('forbidden');
     user = null;
-    expect((await failure(handlers['drafts:get']({ draftId: draft.id }))).code).toBe('unauthenticated');
+    expect((await appError(handlers['drafts:get']({ draftId: draft.id }))).code).toBe('unauthenticated');
   });
 
   it('fills the introduction from the case as cached now, keeping overrides and flagging a changed case', async () => {
@@ -304,7 +296,7 @@ describe('drafting handlers', () => {
     ]);
     expect(sectionTexts(imported, 'operative')).toEqual(['']);
     const bad = (b64: string) =>
-      failure(
+      appError(
         handlers['drafts:import']({
           caseId: CASE_ID,
           templateId: 'civil-judgment',
@@ -322,7 +314,7 @@ describe('drafting handlers', () => {
 
   it('submits a finished decision as a queued filing, then it is read-only until filed', async () => {
     const draft = await create();
-    const refused = await failure(handlers['drafts:submit']({ draftId: draft.id }));
+    const refused = await appError(handlers['drafts:submit']({ draftId: draft.id }));
     expect(refused).toMatchObject({ code: 'invalid_input', reason: 'required_sections_empty' });
     expect(refused.message).toContain('ASJAOLUD JA MENETLUSE KÄIK');
     expect(refused.message).toContain('KOHTU PÕHJENDUSED');
@@ -344,12 +336,12 @@ describe('drafting handlers', () => {
     );
     expect((await handlers['drafts:versions']({ draftId: draft.id }))[0]?.reason).toBe('submit');
 
-    const save = await failure(
+    const save = await appError(
       handlers['drafts:save']({ draftId: draft.id, baseRevision: 1, sections: [], overrides: {} }),
     );
     expect(save).toMatchObject({ code: 'conflict', reason: 'draft_read_only' });
-    expect((await failure(handlers['drafts:delete']({ draftId: draft.id }))).code).toBe('conflict');
-    expect((await failure(handlers['drafts:submit']({ draftId: draft.id }))).code).toBe('conflict');
+    expect((await appError(handlers['drafts:delete']({ draftId: draft.id }))).code).toBe('conflict');
+    expect((await appError(handlers['drafts:submit']({ draftId: draft.id }))).code).toBe('conflict');
 
     const events = createEventBus();
     const seen: string[][] = [];
@@ -373,7 +365,7 @@ describe('drafting handlers', () => {
       version: true,
     });
     expect(await handlers['drafts:delete']({ draftId: draft.id })).toBeNull();
-    expect((await failure(handlers['drafts:get']({ draftId: draft.id }))).code).toBe('not_found');
+    expect((await appError(handlers['drafts:get']({ draftId: draft.id }))).code).toBe('not_found');
     expect(cache.prepare('SELECT count(*) FROM draft_versions').pluck().get()).toBe(0);
   });
 });

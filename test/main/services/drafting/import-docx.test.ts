@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +19,8 @@ import { htmlToRichDoc, importDocx } from '../../../../src-main/services/draftin
 import { parseHtml } from '../../../../src-main/services/drafting/drafts-html.js';
 import { AppError } from '../../../../src-shared/contract/index.js';
 import { RichDoc, docTexts } from '../../../../src-shared/domain/rich-text.js';
+import { convertWithLibreOffice } from '../../../support/libreoffice.js';
+import { appError } from '../../support/app-error.js';
 
 let dir: string;
 beforeAll(() => {
@@ -115,14 +116,7 @@ function plainZip(name: string, content: string): Uint8Array {
   return new Uint8Array(Buffer.concat([local, file, data, central, file, end]));
 }
 
-async function refusal(bytes: Uint8Array): Promise<AppError> {
-  const error = await importDocx(bytes).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const refusal = (bytes: Uint8Array) => appError(importDocx(bytes));
 
 describe('importDocx', () => {
   it('keeps headings, paragraphs, marks, nested lists, a table and the footnote of a docx-library file', async () => {
@@ -189,23 +183,11 @@ describe('importDocx', () => {
       <table border="1"><tr><th>Pool</th><th>Kood</th></tr><tr><td>Mari Maasikas</td><td>48001010000</td></tr></table>
       <h2>PÕHJENDUSED</h2><p>Põhjendus &amp; järeldus.</p></body></html>`;
     writeFileSync(join(dir, 'draft.html'), html);
-    await new Promise<void>((resolve, reject) =>
-      execFile(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-          '--headless',
-          '--convert-to',
-          'docx:MS Word 2007 XML',
-          '--outdir',
-          dir,
-          join(dir, 'draft.html'),
-        ],
-        { timeout: 120_000 },
-        (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()),
-      ),
-    );
-    const { doc } = await importDocx(new Uint8Array(readFileSync(join(dir, 'draft.docx'))));
+    const [docx] = await convertWithLibreOffice([join(dir, 'draft.html')], 'docx:MS Word 2007 XML', {
+      outDir: dir,
+      timeoutMs: 120_000,
+    });
+    const { doc } = await importDocx(new Uint8Array(readFileSync(docx!)));
     expect(RichDoc.safeParse(doc).success).toBe(true);
     const kinds = doc.content.map((b) => b.type);
     expect(kinds).toContain('heading');
