@@ -1,6 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { cardListKey } from '../api/card-queries';
 import { caseKeys } from '../features/cases/api/case-queries';
+import { draftKeys } from '../features/drafting/api/draft-queries';
+import { minutesKeys } from '../features/minutes/api/minutes-queries';
 import { sessionEnded } from '../features/session/api/session-mutations';
 import { sessionKeys } from '../features/session/api/session-queries';
 import { newerStatus, syncKeys, type SyncStatus } from '../features/sync/api/sync-queries';
@@ -50,8 +53,21 @@ export function useHostEvents(): void {
         if (!signedIn) sessionEnded(queryClient, reason);
         void queryClient.invalidateQueries({ queryKey: sessionKeys.current() });
       }),
+      // A card put in or taken out: the sign-in's and the minutes approval's list (one query).
       onHostEvent('card:changed', () => {
-        void queryClient.invalidateQueries({ queryKey: sessionKeys.cards() });
+        void queryClient.invalidateQueries({ queryKey: cardListKey() });
+      }),
+      // Filed by the register, restored or imported elsewhere: the lists and those drafts.
+      onHostEvent('drafts:changed', ({ draftIds }) => {
+        void queryClient.invalidateQueries({ queryKey: draftKeys.lists() });
+        for (const draftId of draftIds)
+          void queryClient.invalidateQueries({ queryKey: draftKeys.detail(draftId) });
+      }),
+      // Filed by the register, approved elsewhere: the hearings list and those minutes (not their check).
+      onHostEvent('minutes:changed', ({ minutesIds }) => {
+        void queryClient.invalidateQueries({ queryKey: minutesKeys.hearings() });
+        for (const minutesId of minutesIds)
+          void queryClient.invalidateQueries({ queryKey: minutesKeys.detail(minutesId), exact: true });
       }),
     ];
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

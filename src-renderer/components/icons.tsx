@@ -85,6 +85,14 @@ export const AllocationIcon = ({ className }: { className?: string }) => (
   </Icon>
 );
 
+/** Hearing minutes: a page with lines. */
+export const MinutesIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M4 1.75h6l2.5 2.5v10H4z" />
+    <path d="M6 6.5h4.5M6 9h4.5M6 11.5h3" />
+  </Icon>
+);
+
 export const SettingsIcon = ({ className }: { className?: string }) => (
   <Icon className={className}>
     <circle cx="8" cy="8" r="2" />

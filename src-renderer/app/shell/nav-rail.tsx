@@ -2,12 +2,12 @@ import type { ComponentType } from 'react';
 import {
   AllocationIcon,
   CasesIcon,
+  MinutesIcon,
   RegisterIcon,
   SearchIcon,
   SettingsIcon,
   WorkIcon,
 } from '../../components/icons';
-import { MinutesIcon } from '../../features/minutes/components/minutes-icon';
 import type { CheckedKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { casesHref, type Route, type Screen, screenHref } from '../routes';

@@ -171,5 +171,5 @@ export function renderAllocation(
   return { host };
 }
 
-export const callsTo = (host: FakeHost, channel: string) =>
-  host.calls.filter((call) => call.channel === channel).map((call) => call.input);
+/** The inputs of the calls on a channel: shared with the other renderer fixtures. */
+export { callsTo } from '../support/fake-host';

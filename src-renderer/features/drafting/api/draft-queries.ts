@@ -1,5 +1,4 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type {
   DecisionTemplate,
   Draft,
@@ -9,7 +8,7 @@ import type {
   ExportedFile,
 } from '../../../../src-shared/contract/drafting';
 import type { ProcedureType } from '../../../../src-shared/domain/procedure-type';
-import { call, onHostEvent } from '../../../platform/chambers';
+import { call } from '../../../platform/chambers';
 
 export type { DecisionTemplate, Draft, DraftSummary, DraftVersion, DraftVersionContent, ExportedFile };
 
@@ -131,18 +130,7 @@ export function useDeleteDraft() {
 }
 
 /**
- * `drafts:changed` (filed by the register, restored or imported elsewhere): the lists and those
- * drafts are read again. Mounted by each drafting view; invalidating twice costs nothing.
+ * @deprecated `drafts:changed` reaches the cache in app/use-host-events.ts now. Kept (a no-op) only
+ * until draft-screen.tsx, edited by another change, drops its call; then delete this.
  */
-export function useDraftEvents(): void {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      onHostEvent('drafts:changed', ({ draftIds }) => {
-        void queryClient.invalidateQueries({ queryKey: draftKeys.lists() });
-        for (const draftId of draftIds)
-          void queryClient.invalidateQueries({ queryKey: draftKeys.detail(draftId) });
-      }),
-    [queryClient],
-  );
-}
+export function useDraftEvents(): void {}

@@ -4,7 +4,7 @@ import type { ProcedureType } from '../../../../src-shared/domain/procedure-type
 import { ErrorNotice } from '../../../components/error-notice';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../i18n/use-t';
-import { draftListQuery, useDraftEvents } from '../api/draft-queries';
+import { draftListQuery } from '../api/draft-queries';
 import { useDraftingLinks } from '../lib/drafting-context';
 import './drafting.css';
 import { DraftsTable } from './drafts-table';
@@ -21,7 +21,6 @@ export interface CaseDraftsSectionProps {
 export function CaseDraftsSection({ caseId, procedureType, courtCode }: CaseDraftsSectionProps) {
   const { t, format } = useI18n();
   const headingId = useId();
-  useDraftEvents();
   const links = useDraftingLinks();
   const drafts = useQuery(draftListQuery(caseId));
   const [mode, setMode] = useState<'create' | 'import' | null>(null);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog as SharedModalDialog } from '../../../components/modal-dialog';
 
 interface ModalDialogProps {
   open: boolean;
@@ -8,39 +9,7 @@ interface ModalDialogProps {
   testId?: string;
 }
 
-/** A modal `<dialog>` for a decision (start, submit, delete, restore); Esc and the close event close it. */
-export function ModalDialog({ open, title, onClose, children, testId }: ModalDialogProps) {
-  const titleId = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    // jsdom has no showModal; an open attribute shows the same content there.
-    if (open && !element.open) {
-      if (typeof element.showModal === 'function') element.showModal();
-      else element.setAttribute('open', '');
-    }
-    if (!open && element.open) {
-      if (typeof element.close === 'function') element.close();
-      else element.removeAttribute('open');
-    }
-  }, [open]);
-  return (
-    <dialog
-      ref={dialog}
-      className="drafting-dialog"
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      data-testid={testId}
-    >
-      <h2 className="drafting-dialog__title" id={titleId}>
-        {title}
-      </h2>
-      {open ? children : null}
-    </dialog>
-  );
+/** A modal `<dialog>` for a decision (start, submit, delete, restore), in the drafting's style. */
+export function ModalDialog(props: ModalDialogProps) {
+  return <SharedModalDialog {...props} className="drafting-dialog" titleClassName="drafting-dialog__title" />;
 }

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../i18n/use-t';
 import { templatesQuery, useCreateDraft, useImportDraft, type Draft } from '../api/draft-queries';
-import { bytesToBase64, isDocxName, readFileBytes } from '../lib/files';
+import { isDocxName, readAsBase64 } from '../lib/files';
 import { ModalDialog } from './modal-dialog';
 
 interface StartDraftDialogProps {
@@ -85,7 +85,7 @@ function StartDraftForm({
     }
     setReading(true);
     try {
-      const base64 = bytesToBase64(await readFileBytes(file));
+      const base64 = await readAsBase64(file);
       importing.mutate(
         { caseId, templateId: selected, fileName: file.name, base64 },
         { onSuccess: onCreated },

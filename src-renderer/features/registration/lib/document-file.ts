@@ -2,6 +2,7 @@ import {
   DOCUMENT_MEDIA_TYPES,
   MAX_INLINE_DOCUMENT_BYTES,
 } from '../../../../src-shared/register-api/registration';
+import { readAsBase64 } from '../../../lib/read-file';
 
 export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
 
@@ -47,20 +48,6 @@ export function titleFromFileName(name: string): string {
     .replace(/\.[^.]+$/, '')
     .replace(/[_]+/g, ' ')
     .trim();
-}
-
-function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const result = reader.result;
-      if (typeof result !== 'string') return reject(new Error('FileReader gave no data URL'));
-      // A data URL: `data:<type>;base64,<data>`.
-      resolve(result.slice(result.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Checks size and type before reading: an unsuitable file is refused without loading it. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SessionEndReason } from '../../../../src-shared/contract/id-card';
-import { AppError } from '../../../../src-shared/contract/result';
+import type { PinEntry } from '../../../lib/pin';
 import { call } from '../../../platform/chambers';
 import { currentSessionQuery, sessionEndedQuery, sessionKeys } from './session-queries';
 
@@ -16,31 +16,6 @@ export function sessionEnded(queryClient: QueryClient, reason: SessionEndReason 
   queryClient.getMutationCache().clear();
   queryClient.setQueryData(sessionEndedQuery().queryKey, reason ?? null);
   queryClient.setQueryData(currentSessionQuery().queryKey, null);
-}
-
-/**
- * Carries one PIN to the host, once: `take()` empties the box, so the mutation's variables (which
- * React Query keeps in memory) hold no PIN afterwards, and it never serializes.
- */
-export class PinEntry {
-  #pin: string | null;
-  constructor(
-    readonly cardId: string,
-    pin: string,
-  ) {
-    this.#pin = pin;
-  }
-
-  take(): string {
-    const pin = this.#pin;
-    this.#pin = null;
-    if (pin === null) throw new AppError('invalid_input', 'This PIN entry was already used.');
-    return pin;
-  }
-
-  toJSON(): { cardId: string } {
-    return { cardId: this.cardId };
-  }
 }
 
 export function useSignIn() {

@@ -1,22 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
-import type {
-  CardList,
-  CardSummary,
-  SessionEndReason,
-  SessionInfo,
-} from '../../../../src-shared/contract/id-card';
+import type { SessionEndReason, SessionInfo } from '../../../../src-shared/contract/id-card';
+import { cardListKey, type CardList, type CardSummary } from '../../../api/card-queries';
 import { call } from '../../../platform/chambers';
 
 export type Session = SessionInfo;
 export type { CardList, CardSummary, SessionEndReason };
 
-/** While the sign-in screen is shown the card list is asked again this often, beside `card:changed`. */
-export const CARD_POLL_MS = 3_000;
-
 export const sessionKeys = {
   all: ['session'] as const,
   current: () => [...sessionKeys.all, 'current'] as const,
-  cards: () => [...sessionKeys.all, 'cards'] as const,
+  /** The card list's (api/card-queries.ts, shared with the minutes' approval). */
+  cards: cardListKey,
   /** Why the last session ended (card removed, …): client state for the sign-in screen's notice. */
   ended: () => [...sessionKeys.all, 'ended'] as const,
 };
@@ -26,14 +20,6 @@ export const currentSessionQuery = () =>
   queryOptions({
     queryKey: sessionKeys.current(),
     queryFn: () => call((api) => api.sessionGet()),
-  });
-
-/** The card module and the cards in the readers; `card:changed` invalidates it. */
-export const cardListQuery = () =>
-  queryOptions({
-    queryKey: sessionKeys.cards(),
-    queryFn: () => call((api) => api.cardList()),
-    staleTime: 0,
   });
 
 /** Never fetched: set by the `session:changed` event, read by the sign-in screen. */

@@ -1,47 +1,29 @@
 import { useId, useState } from 'react';
-import { LockIcon } from '../../../components/icons';
+import { CardOption, type CardOptionLook } from '../../../components/card-option';
+import { PinForm, type PinFormLook } from '../../../components/pin-form';
 import { useT } from '../../../i18n/use-t';
-import { PinEntry, useSignIn } from '../api/session-mutations';
+import { PinEntry } from '../../../lib/pin';
+import { useSignIn } from '../api/session-mutations';
 import type { CardSummary } from '../api/session-queries';
 import { signInReasonKey } from '../lib/sign-in-errors';
-import { PinForm } from './pin-form';
 import { SignInError } from './sign-in-error';
 
-function CardOption({
-  card,
-  selected,
-  onSelect,
-}: {
-  card: CardSummary;
-  selected: boolean;
-  onSelect: () => void;
-}) {
-  const t = useT();
-  const blocked = card.pin1.blocked;
-  return (
-    <li>
-      <button
-        type="button"
-        className="card-option"
-        data-testid="card-option"
-        aria-pressed={selected}
-        disabled={blocked}
-        onClick={onSelect}
-      >
-        <span className="card-option__name">{card.holderName}</span>
-        <span className="card-option__code num">
-          {t('signIn.card.personalCode', { code: card.personalCode })}
-        </span>
-        {blocked ? (
-          <span className="card-option__blocked">
-            <LockIcon />
-            {t('signIn.card.blocked')}
-          </span>
-        ) : null}
-      </button>
-    </li>
-  );
-}
+const CARD_LOOK: CardOptionLook = {
+  option: 'card-option',
+  name: 'card-option__name',
+  code: 'card-option__code',
+  blocked: 'card-option__blocked',
+  lockIcon: true,
+};
+
+const PIN_LOOK: PinFormLook = {
+  form: 'pin-form',
+  fields: 'pin-form__fields',
+  label: 'pin-form__label',
+  input: 'input pin-form__input',
+  hint: 'pin-form__hint',
+  invalid: 'pin-form__invalid',
+};
 
 /** Whose card is in the reader; one usable card is chosen at once, so the PIN field shows straight away. */
 export function CardChooser({ cards }: { cards: readonly CardSummary[] }) {
@@ -71,6 +53,9 @@ export function CardChooser({ cards }: { cards: readonly CardSummary[] }) {
               setChosenId(card.id);
               setFocusRequest((count) => count + 1);
             }}
+            codeLabel={t('signIn.card.personalCode', { code: card.personalCode })}
+            blockedLabel={t('signIn.card.blocked')}
+            look={CARD_LOOK}
           />
         ))}
       </ul>
@@ -83,11 +68,27 @@ export function CardChooser({ cards }: { cards: readonly CardSummary[] }) {
       {selected ? (
         <PinForm
           key={selected.id}
-          card={selected}
+          cardId={selected.id}
           busy={signIn.isPending}
           focusRequest={focusRequest}
           onSubmit={(cardId, pin) => signIn.mutate(new PinEntry(cardId, pin))}
-        />
+          labels={{
+            pin: t('signIn.pin.label'),
+            hint: t('signIn.pin.hint'),
+            invalid: t('signIn.pin.invalid'),
+          }}
+          look={PIN_LOOK}
+          clearOnEscape
+          submit={
+            <button type="submit" className="button pin-form__submit">
+              {t('signIn.submit')}
+            </button>
+          }
+        >
+          <p className="pin-form__busy" role="status">
+            {signIn.isPending ? t('signIn.checking') : null}
+          </p>
+        </PinForm>
       ) : null}
     </div>
   );

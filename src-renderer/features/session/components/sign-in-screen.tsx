@@ -3,13 +3,8 @@ import { useId, type ReactNode } from 'react';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Loading } from '../../../components/loading';
 import { useI18n, useT } from '../../../i18n/use-t';
-import {
-  CARD_POLL_MS,
-  cardListQuery,
-  sessionEndedQuery,
-  type CardList,
-  type SessionEndReason,
-} from '../api/session-queries';
+import { CARD_POLL_MS, cardListQuery } from '../../../api/card-queries';
+import { sessionEndedQuery, type CardList, type SessionEndReason } from '../api/session-queries';
 import { CardChooser } from './card-chooser';
 import './session.css';
 

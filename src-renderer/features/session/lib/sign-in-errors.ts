@@ -4,6 +4,7 @@ import { AUTH_REFUSAL_REASONS, type AuthRefusalReason } from '../../../../src-sh
 import type { CheckedKey } from '../../../i18n/dictionary';
 import { errorKey } from '../../../i18n/domain-labels';
 import type { I18n } from '../../../i18n/i18n-provider';
+import { wrongPinText } from '../../../lib/card-errors';
 
 /** Every `error.reason` a sign-in can end with: the register's refusals and the desktop host's own. */
 export type SignInReason = AuthRefusalReason | CardErrorReason;
@@ -33,11 +34,12 @@ export function signInErrorText(i18n: Pick<I18n, 't' | 'plural'>, error: unknown
   const reason = error.reason;
   if (!isSignInReason(reason)) return { text: t(errorKey(error.code)), details: error.message };
   if (reason === 'pin_incorrect') {
-    const triesLeft = error.details?.triesLeft;
-    if (typeof triesLeft === 'number' && Number.isInteger(triesLeft) && triesLeft >= 0) {
-      if (triesLeft === 0) return { text: t(signInReasonKey('pin_blocked')), details: null };
-      return { text: plural('signInError.pinTriesLeft', triesLeft), details: null };
-    }
+    const text = wrongPinText(error, {
+      wrong: t(signInReasonKey('pin_incorrect')),
+      blocked: t(signInReasonKey('pin_blocked')),
+      triesLeft: (count) => plural('signInError.pinTriesLeft', count),
+    });
+    return { text, details: null };
   }
   return { text: t(signInReasonKey(reason)), details: null };
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ModalDialog } from '../../../components/modal-dialog';
 import { useI18n } from '../../../i18n/use-t';
 import './sync.css';
 import {
@@ -18,19 +19,7 @@ export function SyncProblems() {
   const { t, plural } = useI18n();
   const status = useQuery(syncStatusQuery());
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
   const count = (status.data?.conflicts ?? 0) + (status.data?.failed ?? 0);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    // jsdom has no showModal; an open attribute shows the same content there.
-    if (open && !element.open) {
-      if (typeof element.showModal === 'function') element.showModal();
-      else element.setAttribute('open', '');
-    }
-    if (!open && element.open) element.close();
-  }, [open]);
 
   if (count === 0 && !open) return null;
   return (
@@ -43,19 +32,18 @@ export function SyncProblems() {
       >
         {plural('problems.open', count)}
       </button>
-      <dialog
-        ref={dialog}
-        className="sync-problems"
-        aria-labelledby="sync-problems-title"
+      <ModalDialog
+        open={open}
+        title={t('problems.title')}
         onClose={() => setOpen(false)}
-        data-testid="sync-problems"
+        className="sync-problems"
+        testId="sync-problems"
       >
-        <h2 id="sync-problems-title">{t('problems.title')}</h2>
-        {open ? <ProblemLists /> : null}
+        <ProblemLists />
         <button type="button" className="button" onClick={() => setOpen(false)}>
           {t('problems.close')}
         </button>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src-shared/contract/result';
-import { PinEntry } from '../../../../src-renderer/features/session/api/session-mutations';
+import { PinEntry } from '../../../../src-renderer/lib/pin';
 import { DEMO_CARDS, DEMO_PIN, DEMO_USERS, idCardSession } from '../../support/demo-data';
 import { createFakeHost } from '../../support/fake-host';
 import { renderApp, resetWindow } from '../../support/render-app';

@@ -1,11 +1,14 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
+import { useRovingFocus } from '../../../../hooks/use-roving-focus';
 import type { CheckedKey } from '../../../../i18n/dictionary';
 import { useT } from '../../../../i18n/use-t';
 
 export interface EditorToolbarProps {
   editor: Editor;
+  /** The id of the editable text the toolbar acts on (known before the editor view is mounted). */
+  controls: string;
   /** Opens the citation window (the editor owns it). */
   onCitation(): void;
   /** Opens the footnote window for a new footnote or the selected one. */
@@ -76,10 +79,8 @@ function shortcutText(keys: string): string {
  * The editor's toolbar: one tab stop, arrow keys (and Home/End) move between the buttons. Buttons
  * keep the editor's selection (no focus on mouse down) and return the focus to the text after use.
  */
-export function EditorToolbar({ editor, onCitation, onFootnote }: EditorToolbarProps) {
+export function EditorToolbar({ editor, controls, onCitation, onFootnote }: EditorToolbarProps) {
   const t = useT();
-  const [focusIndex, setFocusIndex] = useState(0);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -265,22 +266,8 @@ export function EditorToolbar({ editor, onCitation, onFootnote }: EditorToolbarP
       run: () => chain().redo().run(),
     },
   ];
-  const current = Math.min(focusIndex, tools.length - 1);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, (i: number) => number> = {
-      ArrowRight: (i) => (i + 1) % tools.length,
-      ArrowLeft: (i) => (i - 1 + tools.length) % tools.length,
-      Home: () => 0,
-      End: () => tools.length - 1,
-    };
-    const move = moves[event.key];
-    if (!move) return;
-    event.preventDefault();
-    const next = move(current);
-    setFocusIndex(next);
-    buttons.current[next]?.focus();
-  };
+  // Enter and Space are the buttons' own; the arrows go round.
+  const roving = useRovingFocus(tools.length, -1, undefined, { orientation: 'horizontal', wrap: true });
 
   // Keep the text's selection: the button does not take the focus on a mouse press.
   const keepSelection = (event: MouseEvent) => event.preventDefault();
@@ -290,8 +277,8 @@ export function EditorToolbar({ editor, onCitation, onFootnote }: EditorToolbarP
       className="rte-toolbar"
       role="toolbar"
       aria-label={t('draftingEditor.toolbar')}
-      aria-controls={editor.view.dom.id || undefined}
-      onKeyDown={onKeyDown}
+      aria-controls={controls}
+      onKeyDown={roving.onKeyDown}
     >
       {tools.map((tool, index) => {
         const label = t(tool.label);
@@ -299,9 +286,7 @@ export function EditorToolbar({ editor, onCitation, onFootnote }: EditorToolbarP
         return (
           <button
             key={tool.id}
-            ref={(element) => {
-              buttons.current[index] = element;
-            }}
+            {...roving.itemProps(index)}
             type="button"
             className={[
               'rte-tool',
@@ -312,7 +297,6 @@ export function EditorToolbar({ editor, onCitation, onFootnote }: EditorToolbarP
               .filter(Boolean)
               .join(' ')}
             data-tool={tool.id}
-            tabIndex={index === current ? 0 : -1}
             aria-label={label}
             aria-pressed={tool.pressed === undefined ? undefined : tool.pressed}
             aria-keyshortcuts={tool.keys}
@@ -320,7 +304,6 @@ export function EditorToolbar({ editor, onCitation, onFootnote }: EditorToolbarP
             // aria-disabled, not disabled: the button stays reachable with the arrow keys.
             aria-disabled={off || tool.disabled ? true : undefined}
             onMouseDown={keepSelection}
-            onFocus={() => setFocusIndex(index)}
             onClick={() => {
               if (!off && !tool.disabled) tool.run();
             }}
