@@ -5,6 +5,8 @@ export interface Formatters {
   date(iso: string): string;
   /** Date and 24-hour time. */
   dateTime(iso: string): string;
+  /** The 24-hour time, `09:30`, or with `seconds` `14:03:05` (stamps, save times, the clock). */
+  time(iso: string | Date, options?: { seconds?: boolean }): string;
   number(value: number): string;
   bytes(value: number): string;
   money(cents: number, currency?: string): string;
@@ -18,6 +20,12 @@ export function createFormatters(language: Language): Formatters {
   const timeFormat = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const secondsFormat = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
     hourCycle: 'h23',
   });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, {
@@ -46,6 +54,11 @@ export function createFormatters(language: Language): Formatters {
       return language === 'et'
         ? `${dateFormat.format(date)} ${timeFormat.format(date)}`
         : dateTimeFormat.format(date);
+    },
+    time: (iso, options) => {
+      const date = typeof iso === 'string' ? parse(iso) : iso;
+      if (!date || Number.isNaN(date.getTime())) return String(iso);
+      return (options?.seconds ? secondsFormat : timeFormat).format(date);
     },
     number: (value) => numberFormat.format(value),
     bytes: (value) => {

@@ -1,12 +1,11 @@
-import { lazy, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { Loading } from '../../components/loading';
 import { AllocationScreen } from '../../features/allocation/components/allocation-screen';
 import { CaseDraftsSlot } from '../../features/cases/components/case-file';
 import { CasesScreen } from '../../features/cases/components/cases-screen';
 import { type DocumentLinks, DocumentLinksContext } from '../../features/cases/components/documents-section';
 import { CaseDraftsSection } from '../../features/drafting/components/case-drafts-section';
-import { DraftScreen } from '../../features/drafting/components/draft-screen';
 import { DraftingContext, type DraftingLinks } from '../../features/drafting/lib/drafting-context';
-import { MinutesScreen } from '../../features/minutes/components/minutes-screen';
 import { MinutesContext, type MinutesLinks } from '../../features/minutes/lib/minutes-context';
 import { ReadingRoom } from '../../features/reading/components/reading-room';
 import {
@@ -21,6 +20,7 @@ import type { Session } from '../../features/session/api/session-queries';
 import { courtsWhere } from '../../features/session/lib/permissions';
 import { SettingsScreen } from '../../features/settings/components/settings-screen';
 import { WorkScreen } from '../../features/work/components/work-screen';
+import { useT } from '../../i18n/use-t';
 import {
   casesHref,
   documentsHref,
@@ -41,6 +41,19 @@ const openCase = (caseId: string) => navigate(casesHref(caseId));
 const DocumentViewer = lazy(() =>
   import('../../features/viewer/components/document-viewer').then((module) => ({
     default: module.DocumentViewer,
+  })),
+);
+// The decision editor (TipTap/ProseMirror) and the minutes are for judges and secretaries at work:
+// each is loaded when its screen first opens, not with the app. The case file's drafts list
+// (CaseDraftsSection) stays eager: it does not reach the editor.
+const DraftScreen = lazy(() =>
+  import('../../features/drafting/components/draft-screen').then((module) => ({
+    default: module.DraftScreen,
+  })),
+);
+const MinutesScreen = lazy(() =>
+  import('../../features/minutes/components/minutes-screen').then((module) => ({
+    default: module.MinutesScreen,
   })),
 );
 const layoutHref = (layout: ReadingLayout) => documentsHref(layout.ids, layout);
@@ -74,6 +87,7 @@ function allowedScreens(session: Session) {
 }
 
 export function AppShell({ session }: { session: Session }) {
+  const t = useT();
   const route = useRoute();
   const allowed = allowedScreens(session);
   // An address for a screen this user may not use falls back to My work.
@@ -128,10 +142,16 @@ export function AppShell({ session }: { session: Session }) {
             )}
             {shown.screen === 'allocation' && <AllocationScreen courts={allowed.allocationCourts} />}
             {shown.screen === 'settings' && <SettingsScreen />}
-            {shown.screen === 'drafts' && <DraftScreen draftId={shown.draftId} />}
+            {shown.screen === 'drafts' && (
+              <Suspense fallback={<Loading label={t('app.loading')} />}>
+                <DraftScreen draftId={shown.draftId} />
+              </Suspense>
+            )}
             {shown.screen === 'minutes' && (
               <MinutesContext value={minutesLinks}>
-                <MinutesScreen minutesId={shown.minutesId} />
+                <Suspense fallback={<Loading label={t('app.loading')} />}>
+                  <MinutesScreen minutesId={shown.minutesId} />
+                </Suspense>
               </MinutesContext>
             )}
           </main>

@@ -22,7 +22,26 @@ describe('formatters', () => {
     expect(createFormatters('en').money(1_250_000)).toBe('€12,500.00');
   });
 
+  it('write the 24-hour time, with seconds when asked, from a string or a Date', () => {
+    const at = '2025-03-05T14:03:05Z';
+    const local = (locale: string, seconds: boolean) =>
+      new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        ...(seconds ? { second: '2-digit' } : {}),
+        hourCycle: 'h23',
+      }).format(new Date(at));
+    const et = createFormatters('et');
+    expect(et.time(at)).toBe(local('et-EE', false));
+    expect(et.time(at)).toMatch(/^([01]\d|2[0-3]):\d{2}$/);
+    expect(et.time(at, { seconds: true })).toBe(local('et-EE', true));
+    expect(et.time(new Date(at), { seconds: true })).toBe(local('et-EE', true));
+    expect(createFormatters('en').time(at, { seconds: true })).toBe(local('en-GB', true));
+    expect(createFormatters('en').time(at, { seconds: true })).toMatch(/^([01]\d|2[0-3]):\d{2}:05$/);
+  });
+
   it('leave an unreadable date as it came', () => {
     expect(createFormatters('et').date('not a date')).toBe('not a date');
+    expect(createFormatters('et').time('not a date', { seconds: true })).toBe('not a date');
   });
 });

@@ -4,7 +4,6 @@ import { useI18n } from '../../../i18n/use-t';
 import { templatesQuery, type Draft } from '../api/draft-queries';
 import type { DraftAutosave } from '../hooks/use-draft-autosave';
 import { useDraftingLinks } from '../lib/drafting-context';
-import { formatClock } from '../lib/labels';
 import { useStatusText } from './drafts-table';
 
 interface DraftHeaderProps {
@@ -16,7 +15,7 @@ interface DraftHeaderProps {
 
 /** Case number, template, title, status, the save indicator (announced politely) and the word count. */
 export function DraftHeader({ draft, autosave, wordCount, headingId }: DraftHeaderProps) {
-  const { t, format, locale } = useI18n();
+  const { t, format } = useI18n();
   const links = useDraftingLinks();
   const statusText = useStatusText();
   const templates = useQuery(templatesQuery(null));
@@ -45,7 +44,7 @@ export function DraftHeader({ draft, autosave, wordCount, headingId }: DraftHead
         <span className="num" data-testid="draft-word-count">
           {t('drafting.header.words', { count: format.number(wordCount) })}
         </span>
-        <SaveIndicator autosave={autosave} locale={locale} />
+        <SaveIndicator autosave={autosave} />
         {draft.status === 'draft' ? (
           <span className="muted" id={shortcutId}>
             {t('drafting.save.shortcut')}
@@ -59,8 +58,8 @@ export function DraftHeader({ draft, autosave, wordCount, headingId }: DraftHead
   );
 }
 
-function SaveIndicator({ autosave, locale }: { autosave: DraftAutosave; locale: string }) {
-  const { t } = useI18n();
+function SaveIndicator({ autosave }: { autosave: DraftAutosave }) {
+  const { t, format } = useI18n();
   const { state, savedAt, versionSavedAt, error } = autosave;
   const reason = error instanceof Error ? error.message : t('error.internal');
   const text =
@@ -71,9 +70,9 @@ function SaveIndicator({ autosave, locale }: { autosave: DraftAutosave; locale: 
         : state === 'conflict'
           ? t('drafting.save.conflict')
           : versionSavedAt !== null && versionSavedAt === savedAt
-            ? t('drafting.save.version', { time: formatClock(versionSavedAt, locale) })
+            ? t('drafting.save.version', { time: format.time(versionSavedAt, { seconds: true }) })
             : savedAt
-              ? t('drafting.save.saved', { time: formatClock(savedAt, locale) })
+              ? t('drafting.save.saved', { time: format.time(savedAt, { seconds: true }) })
               : '';
   const problem = state === 'failed' || state === 'conflict';
   return (

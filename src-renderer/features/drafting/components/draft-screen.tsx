@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
-import { wordCount as countWords } from '../../../../src-shared/domain/rich-text';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Loading } from '../../../components/loading';
@@ -8,6 +7,7 @@ import { useI18n } from '../../../i18n/use-t';
 import { draftListQuery, draftQuery, useDraftEvents, type Draft } from '../api/draft-queries';
 import { useDraftAutosave } from '../hooks/use-draft-autosave';
 import { useDraftingLinks } from '../lib/drafting-context';
+import { wordsOf } from '../lib/word-count';
 import { DraftActions } from './draft-actions';
 import { DraftHeader } from './draft-header';
 import { DraftSections } from './draft-sections';
@@ -67,14 +67,19 @@ function DraftEditorView({ draft }: { draft: Draft }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [readOnly, saveVersion]);
 
-  const parts = draft.sections
-    .filter((section) => section.role !== 'introduction')
-    .map((section) => ({
-      id: section.id,
-      heading: section.heading,
-      content: autosave.sections[section.id] ?? section.content,
-    }));
-  const words = parts.reduce((sum, part) => sum + countWords(part.content), 0);
+  const parts = useMemo(
+    () =>
+      draft.sections
+        .filter((section) => section.role !== 'introduction')
+        .map((section) => ({
+          id: section.id,
+          heading: section.heading,
+          content: autosave.sections[section.id] ?? section.content,
+        })),
+    [draft.sections, autosave.sections],
+  );
+  // Each section's words are counted once per change of that section (wordsOf remembers the rest).
+  const words = parts.reduce((sum, part) => sum + wordsOf(part.content), 0);
 
   return (
     <div className={`draft-screen${versionsOpen ? ' draft-screen--versions' : ''}`}>

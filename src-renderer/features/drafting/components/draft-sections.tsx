@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Draft, DraftSection } from '../../../../src-shared/contract/drafting';
 import type { RichDoc } from '../../../../src-shared/domain/rich-text';
 import { useI18n } from '../../../i18n/use-t';
@@ -40,7 +40,8 @@ export function DraftSections({ draft, sections, generation, readOnly, onChange 
   );
 }
 
-function DraftSectionPart({
+/** One part; memoised, so a keystroke re-renders its own editor, not every section's. */
+const DraftSectionPart = memo(function DraftSectionPart({
   section,
   content,
   numberStart,
@@ -89,4 +90,4 @@ function DraftSectionPart({
       ) : null}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import type { DraftVersionContent } from '../../../../src-shared/contract/drafting';
 import { docTexts, type RichDoc } from '../../../../src-shared/domain/rich-text';
 import { useI18n } from '../../../i18n/use-t';
@@ -11,19 +11,40 @@ interface VersionDiffProps {
   title: string;
 }
 
+type Section = VersionDiffProps['current'][number];
+type SectionDiff = Section & { changes: ParagraphChange[] };
+
+const paragraphs = (doc: RichDoc) => docTexts(doc).filter((text) => text.trim() !== '');
+
+/**
+ * Diffs the current sections against one version. Made once per version; remembers each section's
+ * last diff, so a keystroke re-diffs only the section it changed.
+ */
+function versionDiffer(version: DraftVersionContent) {
+  const before = new Map<string, string[]>();
+  for (const section of version.sections)
+    if (!before.has(section.id)) before.set(section.id, paragraphs(section.content));
+  const last = new Map<string, { content: RichDoc; changes: ParagraphChange[] }>();
+  return (section: Section): SectionDiff => {
+    const known = last.get(section.id);
+    if (known?.content === section.content) return { ...section, changes: known.changes };
+    const changes = diffParagraphs(before.get(section.id) ?? [], paragraphs(section.content));
+    last.set(section.id, { content: section.content, changes });
+    return { ...section, changes };
+  };
+}
+
 /** Section by section, what changed from the version to the current text: colour and a word marker. */
 export function VersionDiff({ version, current, title }: VersionDiffProps) {
   const { t } = useI18n();
   const titleId = useId();
-  const parts = current.map((section) => {
-    const before = version.sections.find((candidate) => candidate.id === section.id);
-    const changes = diffParagraphs(
-      before ? docTexts(before.content).filter((text) => text.trim() !== '') : [],
-      docTexts(section.content).filter((text) => text.trim() !== ''),
-    );
-    return { ...section, changes };
-  });
-  const changed = parts.filter((part) => hasChanges(part.changes));
+  // Typing goes first; the diff follows when React has time (and only for the section typed in).
+  const deferred = useDeferredValue(current);
+  const differ = useMemo(() => versionDiffer(version), [version]);
+  const changed = useMemo(
+    () => deferred.map(differ).filter((part) => hasChanges(part.changes)),
+    [deferred, differ],
+  );
   return (
     <section className="version-diff" aria-labelledby={titleId} data-testid="version-diff">
       <h3 className="version-diff__title" id={titleId}>

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../i18n/use-t';
 import { useRestoreVersion, versionQuery, versionsQuery, type Draft } from '../api/draft-queries';
-import { formatClock, REASON_KEYS } from '../lib/labels';
+import { REASON_KEYS } from '../lib/labels';
 import { ModalDialog } from './modal-dialog';
 import { VersionDiff } from './version-diff';
 
@@ -21,7 +21,7 @@ interface VersionPanelProps {
 
 /** The side panel of versions: choose one to compare with the current text, restore it after a confirmation. */
 export function VersionPanel({ draft, current, readOnly, settle, onRestored, onClose }: VersionPanelProps) {
-  const { t, format, locale } = useI18n();
+  const { t, format } = useI18n();
   const headingId = useId();
   const versions = useQuery(versionsQuery(draft.id));
   const [selected, setSelected] = useState<number | null>(null);
@@ -29,7 +29,7 @@ export function VersionPanel({ draft, current, readOnly, settle, onRestored, onC
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const restore = useRestoreVersion(draft.id);
   const content = useQuery({ ...versionQuery(draft.id, selected ?? 1), enabled: selected !== null });
-  const when = (iso: string) => `${format.date(iso)} ${formatClock(iso, locale)}`;
+  const when = (iso: string) => `${format.date(iso)} ${format.time(iso, { seconds: true })}`;
   const chosen = versions.data?.find((version) => version.id === selected) ?? null;
 
   const doRestore = async () => {

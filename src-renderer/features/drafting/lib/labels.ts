@@ -32,15 +32,3 @@ export const FIELD_KEYS = {
   representatives: 'drafting.intro.field.representatives',
   procedure: 'drafting.intro.field.procedure',
 } as const satisfies Record<IntroductionFieldKey, CheckedKey<`drafting.intro.field.${IntroductionFieldKey}`>>;
-
-/** `14:03:05`: the save indicator shows seconds, so a fresh save is visibly fresh. */
-export function formatClock(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-}

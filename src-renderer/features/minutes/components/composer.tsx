@@ -2,7 +2,7 @@ import { useId, type KeyboardEvent, type RefObject } from 'react';
 import type { EntryKind, Participant } from '../../../../src-shared/contract/minutes';
 import { useI18n } from '../../../i18n/use-t';
 import type { Composer as ComposerState } from '../hooks/use-composer';
-import { formatClock, KIND_KEYS, KINDS, ROLE_KEYS } from '../lib/labels';
+import { KIND_KEYS, KINDS, ROLE_KEYS } from '../lib/labels';
 
 interface ComposerProps {
   composer: ComposerState;
@@ -13,7 +13,7 @@ interface ComposerProps {
 
 /** Kind, speaker and text of the next entry; Enter adds it and the focus stays here. */
 export function Composer({ composer, speakers, textRef, onBlur }: ComposerProps) {
-  const { t, locale } = useI18n();
+  const { t, format } = useI18n();
   const headingId = useId();
   const hintId = useId();
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -63,7 +63,7 @@ export function Composer({ composer, speakers, textRef, onBlur }: ComposerProps)
         </label>
         {composer.stampedAt ? (
           <span className="minutes-stamp num" data-testid="composer-stamp">
-            {t('minutes.composer.stamped', { time: formatClock(composer.stampedAt, locale) })}
+            {t('minutes.composer.stamped', { time: format.time(composer.stampedAt, { seconds: true }) })}
           </span>
         ) : null}
       </div>

@@ -9,7 +9,7 @@ import {
   type MinutesIssue,
 } from '../api/minutes-queries';
 import type { MinutesSync } from '../hooks/use-minutes-sync';
-import { formatClock, KIND_KEYS } from '../lib/labels';
+import { KIND_KEYS } from '../lib/labels';
 import { ApproveDialog } from './approve-dialog';
 import { participantElementId } from './attendance';
 import { entryElementId } from './timeline';
@@ -52,7 +52,7 @@ function focusPlace(id: string): void {
 
 /** Check → finalise → approve → export / submit; each issue of the check linked to its place. */
 export function FinishPanel({ sync }: { sync: MinutesSync }) {
-  const { t, locale, format } = useI18n();
+  const { t, format } = useI18n();
   const headingId = useId();
   const { minutes } = sync;
   const check = useCheckMinutes(minutes.id);
@@ -92,7 +92,7 @@ export function FinishPanel({ sync }: { sync: MinutesSync }) {
 
   const entryName = (id: string | undefined) => {
     const entry = minutes.entries.find((e) => e.id === id);
-    return entry ? `${formatClock(entry.at, locale)} (${t(KIND_KEYS[entry.kind])})` : '';
+    return entry ? `${format.time(entry.at, { seconds: true })} (${t(KIND_KEYS[entry.kind])})` : '';
   };
   const describe = (issue: MinutesIssue): string => {
     const name = minutes.participants.find((p) => p.id === issue.participantId)?.name ?? '';

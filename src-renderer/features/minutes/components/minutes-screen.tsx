@@ -2,14 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Loading } from '../../../components/loading';
 import { useT } from '../../../i18n/use-t';
-import { minutesQuery, useMinutesEvents } from '../api/minutes-queries';
+import { minutesQuery } from '../api/minutes-queries';
 import { HearingsList } from './hearings-list';
 import './minutes.css';
 import { MinutesView } from './minutes-view';
 
 /** `#/minutes/<id>`: one hearing's minutes; `#/minutes`: the user's hearings of these days. */
 export function MinutesScreen({ minutesId }: { minutesId: string | null }) {
-  useMinutesEvents();
   return minutesId === null ? <HearingsList /> : <MinutesLoader key={minutesId} minutesId={minutesId} />;
 }
 

@@ -1,11 +1,10 @@
 import { AppError } from '../../../platform/chambers';
 import { useI18n } from '../../../i18n/use-t';
 import type { MinutesSync } from '../hooks/use-minutes-sync';
-import { formatClock } from '../lib/labels';
 
 /** "Salvestatud 10:42:17", announced politely; a failure says so and keeps retrying. */
 export function SaveIndicator({ sync }: { sync: MinutesSync }) {
-  const { t, locale } = useI18n();
+  const { t, format } = useI18n();
   const { state, savedAt, error } = sync;
   const reason =
     error instanceof AppError
@@ -20,7 +19,7 @@ export function SaveIndicator({ sync }: { sync: MinutesSync }) {
         ? t('minutes.save.failed', { reason })
         : state === 'refused'
           ? t('minutes.save.refused', { reason })
-          : t('minutes.save.saved', { time: formatClock(savedAt, locale) });
+          : t('minutes.save.saved', { time: format.time(savedAt, { seconds: true }) });
   const problem = state === 'failed' || state === 'refused';
   return (
     <span className="minutes-save" data-state={state}>

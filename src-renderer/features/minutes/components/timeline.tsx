@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import type {
   EntryKind,
   Minutes,
@@ -7,7 +7,7 @@ import type {
   Participant,
 } from '../../../../src-shared/contract/minutes';
 import { useI18n } from '../../../i18n/use-t';
-import { formatAudio, formatClock, KIND_KEYS, KINDS, REFERS_TO, ROLE_KEYS } from '../lib/labels';
+import { formatAudio, KIND_KEYS, KINDS, REFERS_TO, ROLE_KEYS } from '../lib/labels';
 
 interface TimelineProps {
   minutes: Minutes;
@@ -20,12 +20,44 @@ interface TimelineProps {
 
 export const entryElementId = (entryId: string) => `minutes-entry-${entryId}`;
 
+type Candidates = Partial<Record<EntryKind, readonly MinutesEntry[]>>;
+
+/** The kinds an entry can refer to (an answer's question, a ruling's application). */
+const TARGET_KINDS = [...new Set(Object.values(REFERS_TO))].filter((kind) => kind !== undefined);
+const NO_CANDIDATES: readonly MinutesEntry[] = [];
+
+const sameItems = (a: readonly MinutesEntry[], b: readonly MinutesEntry[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
+/**
+ * The entries of each kind another entry can refer to, counted once per change of the entries
+ * rather than once per row. A list whose entries did not change keeps its identity, so typing in
+ * the composer does not re-render the rows that offer it.
+ */
+function useCandidates(entries: readonly MinutesEntry[]): Candidates {
+  const previous = useRef<Candidates>({});
+  return useMemo(() => {
+    const next: Candidates = {};
+    for (const kind of TARGET_KINDS) {
+      const list = entries.filter((entry) => entry.kind === kind);
+      const before = previous.current[kind];
+      next[kind] = before && sameItems(before, list) ? before : list;
+    }
+    previous.current = next;
+    return next;
+  }, [entries]);
+}
+
 /** The hearing's entries in order, each editable in place while the minutes are a draft. */
 export function Timeline({ minutes, composingId, readOnly, apply, onBlur }: TimelineProps) {
   const { t } = useI18n();
   const headingId = useId();
   const endRef = useRef<HTMLDivElement>(null);
-  const entries = minutes.entries.filter((entry) => entry.id !== composingId);
+  const entries = useMemo(
+    () => minutes.entries.filter((entry) => entry.id !== composingId),
+    [minutes.entries, composingId],
+  );
+  const candidates = useCandidates(minutes.entries);
   const count = entries.length;
   useEffect(() => {
     // A new entry scrolls into view, the composer stays where it is.
@@ -42,7 +74,7 @@ export function Timeline({ minutes, composingId, readOnly, apply, onBlur }: Time
           <EntryRow
             key={entry.id}
             entry={entry}
-            entries={minutes.entries}
+            candidates={candidatesFor(entry, candidates)}
             participants={minutes.participants}
             readOnly={readOnly}
             apply={apply}
@@ -55,23 +87,35 @@ export function Timeline({ minutes, composingId, readOnly, apply, onBlur }: Time
   );
 }
 
+const candidatesFor = (entry: MinutesEntry, candidates: Candidates) => {
+  const kind = REFERS_TO[entry.kind];
+  return kind ? (candidates[kind] ?? NO_CANDIDATES) : null;
+};
+
 interface EntryRowProps {
   entry: MinutesEntry;
-  entries: readonly MinutesEntry[];
+  /** The entries of the kind this one refers to, or null when its kind refers to none. */
+  candidates: readonly MinutesEntry[] | null;
   participants: readonly Participant[];
   readOnly: boolean;
   apply(...ops: MinutesOp[]): void;
   onBlur(): void;
 }
 
-function EntryRow({ entry, entries, participants, readOnly, apply, onBlur }: EntryRowProps) {
-  const { t, locale } = useI18n();
+/** One entry; re-rendered only when its own props change (not on every composer keystroke). */
+const EntryRow = memo(function EntryRow({
+  entry,
+  candidates,
+  participants,
+  readOnly,
+  apply,
+  onBlur,
+}: EntryRowProps) {
+  const { t, format } = useI18n();
   const labelId = useId();
-  const time = formatClock(entry.at, locale);
+  const time = format.time(entry.at, { seconds: true });
   const update = (patch: Extract<MinutesOp, { op: 'entry.update' }>['patch']) =>
     apply({ op: 'entry.update', id: entry.id, patch });
-  const refersKind = REFERS_TO[entry.kind];
-  const candidates = refersKind ? entries.filter((e) => e.kind === refersKind && e.id !== entry.id) : [];
   const lines = entry.text.split('\n').length;
   return (
     <li
@@ -120,7 +164,7 @@ function EntryRow({ entry, entries, participants, readOnly, apply, onBlur }: Ent
               </option>
             ))}
           </select>
-          {refersKind ? (
+          {candidates ? (
             <select
               className="select select--compact"
               aria-label={t('minutes.entry.refersTo')}
@@ -131,11 +175,13 @@ function EntryRow({ entry, entries, participants, readOnly, apply, onBlur }: Ent
               }
             >
               <option value="">{t('minutes.entry.refersNone')}</option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {`${formatClock(c.at, locale)} ${c.text.slice(0, 60)}`}
-                </option>
-              ))}
+              {candidates
+                .filter((c) => c.id !== entry.id)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {`${format.time(c.at, { seconds: true })} ${c.text.slice(0, 60)}`}
+                  </option>
+                ))}
             </select>
           ) : null}
           {readOnly ? null : (
@@ -175,4 +221,4 @@ function EntryRow({ entry, entries, participants, readOnly, apply, onBlur }: Ent
       </div>
     </li>
   );
-}
+});

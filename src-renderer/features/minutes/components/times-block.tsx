@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Minutes, MinutesOp } from '../../../../src-shared/contract/minutes';
 import { useI18n } from '../../../i18n/use-t';
-import { formatClock } from '../lib/labels';
 
 function useClock(): Date {
   const [now, setNow] = useState(() => new Date());
@@ -22,7 +21,7 @@ export function TimesBlock({
   readOnly: boolean;
   apply(...ops: MinutesOp[]): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, format } = useI18n();
   const headingId = useId();
   const now = useClock();
   const stamp = () => new Date().toISOString();
@@ -36,12 +35,12 @@ export function TimesBlock({
         {t('minutes.times.title')}
       </h2>
       <p className="minutes-clock num" aria-label={t('minutes.times.clock')} role="timer" aria-live="off">
-        {formatClock(now, locale)}
+        {format.time(now, { seconds: true })}
       </p>
       <div className="minutes-times__row">
         {minutes.startedAt ? (
           <span className="num" data-testid="minutes-started">
-            {t('minutes.times.startedAt', { time: formatClock(minutes.startedAt, locale) })}
+            {t('minutes.times.startedAt', { time: format.time(minutes.startedAt, { seconds: true }) })}
           </span>
         ) : (
           <button
@@ -56,7 +55,7 @@ export function TimesBlock({
         )}
         {minutes.endedAt ? (
           <span className="num" data-testid="minutes-ended">
-            {t('minutes.times.endedAt', { time: formatClock(minutes.endedAt, locale) })}
+            {t('minutes.times.endedAt', { time: format.time(minutes.endedAt, { seconds: true }) })}
           </span>
         ) : (
           <button
@@ -74,7 +73,9 @@ export function TimesBlock({
         {minutes.recordingStartedAt ? (
           <>
             <span className="num" data-testid="minutes-recording">
-              {t('minutes.recording.startedAt', { time: formatClock(minutes.recordingStartedAt, locale) })}
+              {t('minutes.recording.startedAt', {
+                time: format.time(minutes.recordingStartedAt, { seconds: true }),
+              })}
             </span>
             {readOnly ? null : (
               <button

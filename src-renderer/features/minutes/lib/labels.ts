@@ -104,18 +104,6 @@ export function formatAudio(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
 }
 
-/** `14:03:05`: stamps and the save indicator show seconds. */
-export function formatClock(iso: string | Date, locale: string): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-}
-
 /** `4. dets` / `4 Dec`: the due date of the minutes. */
 export function formatDueDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);

@@ -1,8 +1,10 @@
 import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useState } from 'react';
-import { RichDoc, wordCount } from '../../../../../src-shared/domain/rich-text';
+import type { RichDoc } from '../../../../../src-shared/domain/rich-text';
 import { useI18n } from '../../../../i18n/use-t';
+import { wordsOf } from '../../lib/word-count';
 import { footnoteTexts } from '../extensions/footnote';
 
 const WORD_COUNT_DELAY_MS = 400;
@@ -10,9 +12,10 @@ const WORD_COUNT_DELAY_MS = 400;
 /** The word count under the editor, counted at most every 400 ms while typing; read out politely. */
 export function WordCount({ editor }: { editor: Editor }) {
   const { plural } = useI18n();
-  const [count, setCount] = useState(() => countWords(editor));
+  const [count, setCount] = useState(() => (editor.isDestroyed ? 0 : countWords(editor)));
 
   useEffect(() => {
+    if (editor.isDestroyed) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     // Every change of the text, typed or set from outside (setContent without an update event).
     const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
@@ -37,10 +40,25 @@ export function WordCount({ editor }: { editor: Editor }) {
   );
 }
 
-function countWords(editor: Editor): number {
-  const parsed = RichDoc.safeParse(editor.getJSON());
-  return parsed.success ? wordCount(parsed.data) : 0;
+const docs = new WeakMap<ProseMirrorNode, RichDoc>();
+
+/**
+ * The editor's document as RichDoc, made once per change: ProseMirror makes a new document node
+ * for every change, so one keystroke costs one getJSON however many read it (the change sent out,
+ * the word count). The schema is exactly RichDoc (pinned by drafting-editor-extensions.test.ts),
+ * so the JSON is not parsed again.
+ */
+export function currentDoc(editor: Editor): RichDoc {
+  const node = editor.state.doc;
+  let doc = docs.get(node);
+  if (!doc) {
+    doc = editor.getJSON() as RichDoc;
+    docs.set(node, doc);
+  }
+  return doc;
 }
+
+const countWords = (editor: Editor) => wordsOf(currentDoc(editor));
 
 export interface FootnoteListProps {
   editor: Editor;
