@@ -2,12 +2,10 @@
 // Vite dev server (no build): type numbered paragraphs, reorder them with Alt+↑, add a footnote and a
 // citation, check what a screen reader gets (Chromium's accessibility tree) and axe, in both themes.
 //   npx playwright test e2e/editor-harness.spec.ts
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
 import { RichDoc } from '../src-shared/domain/rich-text.js';
 import { expectNoAxeViolations } from './support/axe.js';
+import { guard, startHarness, type Harness } from './support/harness-server.js';
 
 /** What tools/editor-harness/main.tsx publishes (the Node-side tsconfig has no DOM types). */
 interface HarnessWindow {
@@ -24,34 +22,18 @@ interface AxNode {
   name?: { value?: unknown };
 }
 
-const repo = resolve(import.meta.dirname, '..');
-let server: ViteDevServer;
+let harness: Harness | undefined;
 let origin = '';
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  server = await createServer({
-    configFile: join(repo, 'tools/editor-harness/vite.config.ts'),
-    cacheDir: join(repo, 'node_modules/.vite-editor-harness-e2e'),
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}/`;
+  harness = await startHarness('editor-harness');
+  origin = harness.origin;
 });
 
 test.afterAll(async () => {
-  await server?.close();
+  await harness?.close();
 });
-
-function guard(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return errors;
-}
 
 const numbered = (page: Page) => page.locator('.rte-content p[data-numbered]');
 
@@ -93,7 +75,7 @@ async function lastDoc(page: Page): Promise<RichDoc> {
 test('numbered paragraphs renumber when reordered with Alt+↑; footnotes and citations; axe', async ({
   page,
 }, info) => {
-  const errors = guard(page);
+  const { errors } = guard(page, { consoleErrors: true });
   await page.goto(`${origin}?lang=en&theme=light`);
   const box = page.getByRole('textbox', { name: 'Reasoning' });
   await expect(box).toBeVisible();
@@ -188,7 +170,7 @@ test('numbered paragraphs renumber when reordered with Alt+↑; footnotes and ci
 test('the dark theme, a later section numbered from its start, and the citation window pass axe', async ({
   page,
 }, info) => {
-  const errors = guard(page);
+  const { errors } = guard(page, { consoleErrors: true });
   await page.goto(`${origin}?lang=et&theme=dark&start=7`);
   const box = page.getByRole('textbox', { name: 'Põhjendused' });
   await box.locator('p').last().click();

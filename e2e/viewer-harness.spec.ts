@@ -3,15 +3,14 @@
 // host-connected DocumentViewer with its panels over the fake host. The PDFs are made here.
 //   npx playwright test e2e/viewer-harness.spec.ts
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
 import { makeScannedPdf } from '../src-register/seed/scanned-pdf.js';
 import type { Annotation, ViewerState } from '../src-shared/contract/viewer.js';
 import { BAD_PDFS, makeTextPdf } from '../test/support/pdf-fixtures.js';
 import { expectNoAxeViolations } from './support/axe.js';
+import { guard, startHarness, type Harness } from './support/harness-server.js';
 
 /**
  * The page's globals as this spec uses them: what tools/viewer-harness/main.tsx (__viewer) and
@@ -59,9 +58,8 @@ const test = base.extend<object, { shared: BrowserContext }>({
   },
 });
 
-const repo = resolve(import.meta.dirname, '..');
 const SCAN_PAGES = 500;
-let server: ViteDevServer;
+let harness: Harness | undefined;
 let origin = '';
 let fixtures = '';
 
@@ -77,39 +75,14 @@ test.beforeAll(async () => {
   for (const bad of BAD_PDFS) files[`bad-${bad.name}.pdf`] = bad.bytes;
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(fixtures, name), bytes);
   // The harness config reads its fixtures folder from VIEWER_FIXTURES when Vite loads it.
-  const previous = process.env.VIEWER_FIXTURES;
-  process.env.VIEWER_FIXTURES = fixtures;
-  try {
-    server = await createServer({
-      configFile: join(repo, 'tools/viewer-harness/vite.config.ts'),
-      // Its own pre-bundle cache: other dev servers of the repo may run at the same time.
-      cacheDir: join(repo, 'node_modules/.vite-viewer-harness-e2e'),
-      logLevel: 'warn',
-      server: { host: '127.0.0.1', port: 0, strictPort: false },
-    });
-    await server.listen();
-  } finally {
-    if (previous === undefined) delete process.env.VIEWER_FIXTURES;
-    else process.env.VIEWER_FIXTURES = previous;
-  }
-  origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}/`;
+  harness = await startHarness('viewer-harness', { VIEWER_FIXTURES: fixtures });
+  origin = harness.origin;
 });
 
 test.afterAll(async () => {
-  await server?.close();
+  await harness?.close();
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
-
-/** Uncaught page errors fail the test; a JavaScript dialog (alert, confirm…) fails it too. */
-function guard(page: Page): { errors: string[]; dialogs: string[] } {
-  const seen = { errors: [] as string[], dialogs: [] as string[] };
-  page.on('pageerror', (error) => seen.errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return seen;
-}
 
 const viewer = (page: Page) => page.locator('.pdf-viewer[data-ready="true"]');
 const currentPage = async (page: Page) => Number(await viewer(page).getAttribute('data-current-page'));

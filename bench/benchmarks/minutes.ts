@@ -13,6 +13,8 @@ import { createMinutesHandlers } from '../../src-main/services/minutes/index.js'
 import type { Filing, FilingService } from '../../src-main/services/filing-types.js';
 import { type CacheDb, openCache } from '../../src-main/services/store/cache.js';
 import { applySyncPage } from '../../src-main/services/store/case-store.js';
+import { enqueue } from '../../src-shared/domain/minutes-ops.js';
+import { Prng } from '../../src-register/seed/prng.js';
 import type { MinutesOp } from '../../src-shared/contract/minutes.js';
 import type { CaseSnapshot, SessionUser } from '../../src-shared/domain/index.js';
 import { percentile } from '../lib/measure.js';
@@ -47,16 +49,6 @@ const SECRETARY: SessionUser = {
   personalCode: '49001010000',
   roles: [{ role: 'court_session_secretary', courtCode: 'HMK', observerScope: null }],
 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seed(cache: CacheDb): void {
   const snapshot: CaseSnapshot = {
@@ -109,7 +101,8 @@ interface Keystroke {
 
 /** The hearing as typed: each entry is started (kind, speaker), then typed a character at a time. */
 function script(): Keystroke[] {
-  const random = mulberry32(0x9_2026);
+  const prng = new Prng(0x9_2026);
+  const random = () => prng.next();
   const keys: Keystroke[] = [];
   const slot = HEARING_MS / ENTRIES;
   const words = 'hageja kostja leiab et leping lõpetati ja raha jäi maksmata tunnistaja kinnitas arve'.split(
@@ -146,7 +139,10 @@ function script(): Keystroke[] {
   return keys.sort((a, b) => a.at - b.at);
 }
 
-/** The renderer's batches: a send at most every BATCH_MS; later edits of an entry's text replace earlier ones. */
+/**
+ * The renderer's batches: a send at most every BATCH_MS, its ops queued with the renderer's own
+ * `enqueue` (keystrokes into the entry just added or edited fold into that op).
+ */
 function batches(keys: Keystroke[]): Array<{ sendAt: number; keys: Keystroke[]; ops: MinutesOp[] }> {
   const out: Array<{ sendAt: number; keys: Keystroke[]; ops: MinutesOp[] }> = [];
   let lastSend = -Infinity;
@@ -156,15 +152,7 @@ function batches(keys: Keystroke[]): Array<{ sendAt: number; keys: Keystroke[]; 
     const group: Keystroke[] = [];
     while (i < keys.length && keys[i]!.at <= sendAt) group.push(keys[i++]!);
     const ops: MinutesOp[] = [];
-    const lastTextOp = new Map<string, number>();
-    for (const key of group)
-      for (const op of key.ops) {
-        if (op.op === 'entry.update' && lastTextOp.has(op.id)) ops[lastTextOp.get(op.id)!] = op;
-        else {
-          if (op.op === 'entry.update') lastTextOp.set(op.id, ops.length);
-          ops.push(op);
-        }
-      }
+    for (const key of group) for (const op of key.ops) enqueue(ops, op);
     out.push({ sendAt, keys: group, ops });
     lastSend = sendAt;
   }

@@ -63,3 +63,30 @@ export function updatedEntry(
     next.audioMs = audioPosition(recordingStartedAt, next.at);
   return next;
 }
+
+/**
+ * Folds `op` into the last queued one when it only refines it (typing into the same entry), so a
+ * long sentence goes as one op; anything else is queued after it. Order is never changed.
+ */
+export function enqueue(queue: MinutesOp[], op: MinutesOp): void {
+  const last = queue[queue.length - 1];
+  if (last && op.op === 'entry.update' && op.patch.audioMs === undefined) {
+    if (last.op === 'entry.update' && last.id === op.id) {
+      queue[queue.length - 1] = { ...last, patch: { ...last.patch, ...definedFields(op.patch) } };
+      return;
+    }
+    if (last.op === 'entry.add' && last.entry.id === op.id) {
+      queue[queue.length - 1] = { ...last, entry: { ...last.entry, ...definedFields(op.patch) } };
+      return;
+    }
+  }
+  if (last && op.op === 'header' && last.op === 'header') {
+    queue[queue.length - 1] = { ...last, patch: { ...last.patch, ...definedFields(op.patch) } };
+    return;
+  }
+  if (last && op.op === 'attendance' && last.op === 'attendance' && last.participantId === op.participantId) {
+    queue[queue.length - 1] = op;
+    return;
+  }
+  queue.push(op);
+}

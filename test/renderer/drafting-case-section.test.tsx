@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/contract/result';
 import { CaseDraftsSection } from '../../src-renderer/features/drafting/components/case-drafts-section';
 import {
-  callsOf,
   CASE_ID,
   createStore,
   DRAFT_ID,
@@ -13,6 +12,7 @@ import {
   renderDrafting,
 } from './drafting-fixture';
 import { DEMO_USERS, idCardSession } from './support/demo-data';
+import { callsTo } from './support/fake-host';
 import { renderApp, resetWindow } from './support/render-app';
 
 afterEach(resetWindow);
@@ -35,7 +35,7 @@ describe('the case file’s decision drafts', () => {
     const store = createStore(makeDraft({ status: 'filed', documentNumber: '2-24-4962/7', wordCount: 1234 }));
     const { host } = renderSection(store);
     const row = await screen.findByTestId('draft-row');
-    expect(callsOf(host, 'drafts:list')).toEqual([{ caseId: CASE_ID }]);
+    expect(callsTo(host, 'drafts:list')).toEqual([{ caseId: CASE_ID }]);
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Lahendite kavandid 1');
     const cells = within(row)
       .getAllByRole('cell')
@@ -55,7 +55,7 @@ describe('the case file’s decision drafts', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Alusta lahendit' }));
     const dialog = screen.getByTestId('start-draft-dialog');
     const select = await within(dialog).findByRole('combobox', { name: 'Mall' });
-    expect(callsOf(host, 'drafting:templates')).toEqual([{ procedureType: 'civil' }]);
+    expect(callsTo(host, 'drafting:templates')).toEqual([{ procedureType: 'civil' }]);
     expect(
       within(select)
         .getAllByRole('option')
@@ -64,7 +64,7 @@ describe('the case file’s decision drafts', () => {
     fireEvent.change(select, { target: { value: 'civil-ruling' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Loo kavand' }));
     await waitFor(() => expect(links.opened).toEqual([DRAFT_ID]));
-    expect(callsOf(host, 'drafts:create')).toEqual([{ caseId: CASE_ID, templateId: 'civil-ruling' }]);
+    expect(callsTo(host, 'drafts:create')).toEqual([{ caseId: CASE_ID, templateId: 'civil-ruling' }]);
   });
 
   it('imports a Word file as base64 with the chosen template; a wrong file and a refusal are explained', async () => {
@@ -77,12 +77,12 @@ describe('the case file’s decision drafts', () => {
     fireEvent.change(input, { target: { files: [docxFile('otsus.pdf')] } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Impordi' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('Vali Wordi fail laiendiga .docx.');
-    expect(callsOf(host, 'drafts:import')).toEqual([]);
+    expect(callsTo(host, 'drafts:import')).toEqual([]);
 
     fireEvent.change(input, { target: { files: [docxFile()] } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Impordi' }));
     await waitFor(() => expect(links.opened).toEqual([DRAFT_ID]));
-    expect(callsOf(host, 'drafts:import')).toEqual([
+    expect(callsTo(host, 'drafts:import')).toEqual([
       {
         caseId: CASE_ID,
         templateId: 'civil-judgment',

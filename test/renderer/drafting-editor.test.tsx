@@ -2,18 +2,17 @@
 // focus), the footnote and citation windows, the footnote list, the word count, and axe.
 import type { Editor } from '@tiptap/core';
 import axe from 'axe-core';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { useMemo, useState, type ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RichDoc } from '../../src-shared/domain/rich-text';
 import { RichTextEditor } from '../../src-renderer/features/drafting/editor';
-import { interpolate, type MessageKey } from '../../src-renderer/i18n/dictionary';
-import { createFormatters } from '../../src-renderer/i18n/format';
-import { I18nContext, type I18n, type Translate } from '../../src-renderer/i18n/i18n-provider';
-import { DICTIONARIES } from '../../src-renderer/i18n/languages';
-import { enDraftingEditor } from '../../src-renderer/i18n/messages/draftingEditor';
+import { I18nProvider } from '../../src-renderer/i18n/i18n-provider';
+import { resetWindow } from './support/render-app';
 
-afterEach(cleanup);
+// In English: the labels below are the English dictionary's.
+beforeEach(() => window.localStorage.setItem('chambers.language', 'en'));
+afterEach(resetWindow);
 
 // jsdom lays nothing out; ProseMirror asks for rectangles when it scrolls the cursor into view.
 beforeAll(() => {
@@ -22,29 +21,6 @@ beforeAll(() => {
   Range.prototype.getBoundingClientRect = () => new DOMRect();
   document.elementFromPoint = () => null;
 });
-
-/** English, with the editor's texts whether or not they are merged into the dictionaries yet. */
-function EnglishTexts({ children }: { children: ReactNode }) {
-  const value = useMemo<I18n>(() => {
-    const dictionary: Readonly<Record<string, string>> = { ...DICTIONARIES.en, ...enDraftingEditor };
-    const text = (key: string, params?: Readonly<Record<string, string | number>>) =>
-      interpolate(dictionary[key] ?? `??${key}`, params);
-    const rules = new Intl.PluralRules('en-GB');
-    const format = createFormatters('en');
-    return {
-      language: 'en',
-      locale: 'en-GB',
-      setLanguage: () => undefined,
-      t: text as Translate,
-      format,
-      plural: (base, count) =>
-        text(`${base}.${rules.select(count) === 'one' ? 'one' : 'other'}` satisfies string as MessageKey, {
-          count: format.number(count),
-        }),
-    };
-  }, []);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
 
 const p = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });
 const np = (text: string) => ({
@@ -92,11 +68,11 @@ function Controlled({ initial, onChange }: { initial: RichDoc; onChange: (doc: R
 function renderEditor(initial: RichDoc = DOC) {
   const onChange = vi.fn<(doc: RichDoc) => void>();
   const view = render(
-    <EnglishTexts>
+    <I18nProvider>
       <main>
         <Controlled initial={initial} onChange={onChange} />
       </main>
-    </EnglishTexts>,
+    </I18nProvider>,
   );
   return { onChange, ...view };
 }
@@ -275,9 +251,9 @@ describe('RichTextEditor', () => {
 
   it('shows a read-only document without the toolbar', () => {
     render(
-      <EnglishTexts>
+      <I18nProvider>
         <RichTextEditor value={DOC} onChange={() => undefined} label="Reasoning" readOnly />
-      </EnglishTexts>,
+      </I18nProvider>,
     );
     expect(screen.queryByRole('toolbar')).toBeNull();
     const box = screen.getByRole('textbox', { name: 'Reasoning' });

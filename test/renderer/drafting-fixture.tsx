@@ -19,6 +19,7 @@ import {
   DraftingContext,
   type DraftingLinks,
 } from '../../src-renderer/features/drafting/lib/drafting-context';
+import { useHostEvents } from '../../src-renderer/app/use-host-events';
 import { I18nProvider } from '../../src-renderer/i18n/i18n-provider';
 import { DEMO_USERS, idCardSession } from './support/demo-data';
 import { createFakeHost, type FakeHost } from './support/fake-host';
@@ -127,12 +128,9 @@ export function makeDraft(extra: Partial<Draft> = {}): Draft {
 export interface DraftStore {
   draft: Draft;
   versions: DraftVersionContent[];
-  /** While set, `drafts:save` waits for it before the host sees it (a save in flight). */
-  saveGate: Promise<void> | null;
   /** The next save fails with this error. */
   saveError: AppError | null;
   submitError: AppError | null;
-  saves: Array<Record<string, unknown>>;
 }
 
 const summary = (draft: Draft): DraftSummary => ({
@@ -242,7 +240,13 @@ export function draftingHandlers(store: DraftStore): DraftingHandlers {
 }
 
 export function createStore(draft: Draft = makeDraft()): DraftStore {
-  return { draft, versions: [], saveGate: null, saveError: null, submitError: null, saves: [] };
+  return { draft, versions: [], saveError: null, submitError: null };
+}
+
+/** Host events reach the query cache as under the shell (app/root.tsx). */
+function HostEvents() {
+  useHostEvents();
+  return null;
 }
 
 export interface DraftingRender {
@@ -251,7 +255,11 @@ export interface DraftingRender {
   links: DraftingLinks & { opened: string[]; cases: string[] };
 }
 
-/** Installs the host and renders `children` inside the providers and the shell's drafting context. */
+/**
+ * Installs the host and renders `children` inside the providers and the shell's drafting context.
+ * The saves the renderer sent are `callsTo(host, 'drafts:save')`; `host.state.gates['drafts:save']`
+ * holds one in flight.
+ */
 export function renderDrafting(
   store: DraftStore,
   children: ReactNode,
@@ -262,16 +270,7 @@ export function renderDrafting(
     session: idCardSession(DEMO_USERS[0]!.user),
     handlers: draftingHandlers(store),
   });
-  // The fake host answers at once; a save in flight is held here, before it reaches the host.
-  const api = {
-    ...host.api,
-    draftsSave: async (input: Parameters<FakeHost['api']['draftsSave']>[0]) => {
-      store.saves.push(input as unknown as Record<string, unknown>);
-      if (store.saveGate) await store.saveGate;
-      return host.api.draftsSave(input);
-    },
-  };
-  Object.defineProperty(window, 'chambers', { value: api, configurable: true, writable: true });
+  Object.defineProperty(window, 'chambers', { value: host.api, configurable: true, writable: true });
   const queryClient = createQueryClient();
   const opened: string[] = [];
   const cases: string[] = [];
@@ -288,6 +287,7 @@ export function renderDrafting(
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <DraftingContext value={links}>
+          <HostEvents />
           <main>{children}</main>
         </DraftingContext>
       </I18nProvider>
@@ -295,6 +295,3 @@ export function renderDrafting(
   );
   return { host, queryClient, links };
 }
-
-export const callsOf = (host: FakeHost, channel: string) =>
-  host.calls.filter((call) => call.channel === channel).map((call) => call.input as Record<string, unknown>);

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src-shared/contract/result';
 import { docFromText } from '../../src-shared/domain/rich-text';
 import { DraftScreen } from '../../src-renderer/features/drafting/components/draft-screen';
-import { callsOf, createStore, DRAFT_ID, makeDraft, renderDrafting } from './drafting-fixture';
+import { createStore, DRAFT_ID, makeDraft, renderDrafting } from './drafting-fixture';
+import { callsTo, type FakeHost } from './support/fake-host';
 import { resetWindow } from './support/render-app';
 
 afterEach(() => {
@@ -18,7 +19,17 @@ const indicator = () => screen.getByTestId('save-indicator');
 async function openDraft(store = createStore()) {
   const rendered = renderDrafting(store, <DraftScreen draftId={DRAFT_ID} />);
   await screen.findByRole('heading', { level: 1, name: 'KOHTUOTSUS' });
-  return { store, ...rendered };
+  return { store, ...rendered, saves: () => callsTo(rendered.host, 'drafts:save') };
+}
+
+/** Holds the next saves in flight until the returned function is called. */
+function holdSaves(host: FakeHost) {
+  let release!: () => void;
+  host.state.gates['drafts:save'] = new Promise((resolve) => (release = resolve));
+  return () => {
+    host.state.gates['drafts:save'] = null;
+    release();
+  };
 }
 
 async function editField(label: string, text: string) {
@@ -53,62 +64,60 @@ describe('the draft screen', () => {
   });
 
   it('saves an edit once after a short pause, on the returned revision the next time', async () => {
-    const { store } = await openDraft();
+    const { saves } = await openDraft();
     await editField('Kohus', 'Harju');
     fireEvent.change(screen.getByRole('textbox', { name: 'Kohus' }), {
       target: { value: 'Harju Maakohus, Tallinna kohtumaja' },
     });
     expect(indicator().textContent).toBe('Salvestan…');
-    expect(store.saves).toEqual([]);
-    await waitFor(() => expect(store.saves).toHaveLength(1), { timeout: 1_000 });
-    expect(store.saves[0]).toMatchObject({
+    expect(saves()).toEqual([]);
+    await waitFor(() => expect(saves()).toHaveLength(1), { timeout: 1_000 });
+    expect(saves()[0]).toMatchObject({
       draftId: DRAFT_ID,
       baseRevision: 1,
       overrides: { court: 'Harju Maakohus, Tallinna kohtumaja', caseNumber: null },
     });
-    expect((store.saves[0]!.sections as Array<{ id: string }>).map((section) => section.id)).toEqual([
+    expect((saves()[0]!.sections as Array<{ id: string }>).map((section) => section.id)).toEqual([
       'introduction',
       'operative',
       'reasoning',
     ]);
     await waitFor(() => expect(indicator().textContent).toMatch(/^Salvestatud \d\d:\d\d:\d\d$/));
     fireEvent.change(screen.getByRole('textbox', { name: 'Kohus' }), { target: { value: 'Harju Maakohus' } });
-    await waitFor(() => expect(store.saves).toHaveLength(2), { timeout: 1_000 });
-    expect(store.saves[1]).toMatchObject({ baseRevision: 2 });
+    await waitFor(() => expect(saves()).toHaveLength(2), { timeout: 1_000 });
+    expect(saves()[1]).toMatchObject({ baseRevision: 2 });
     await sleep(500);
-    expect(store.saves).toHaveLength(2);
+    expect(saves()).toHaveLength(2);
   });
 
   it('keeps one save in flight and saves the latest state right after it; blur saves at once', async () => {
-    const { store } = await openDraft();
-    let release!: () => void;
-    store.saveGate = new Promise((resolve) => (release = resolve));
+    const { store, host, saves } = await openDraft();
+    const release = holdSaves(host);
     const field = await editField('Kohus', 'A');
     fireEvent.blur(field);
-    await waitFor(() => expect(store.saves).toHaveLength(1), { timeout: 200 });
+    await waitFor(() => expect(saves()).toHaveLength(1), { timeout: 200 });
     fireEvent.change(field, { target: { value: 'AB' } });
     fireEvent.change(field, { target: { value: 'ABC' } });
     await sleep(600);
-    expect(store.saves).toHaveLength(1);
-    store.saveGate = null;
+    expect(saves()).toHaveLength(1);
     release();
-    await waitFor(() => expect(store.saves).toHaveLength(2));
-    expect(store.saves[1]).toMatchObject({ baseRevision: 2, overrides: { court: 'ABC' } });
+    await waitFor(() => expect(saves()).toHaveLength(2));
+    expect(saves()[1]).toMatchObject({ baseRevision: 2, overrides: { court: 'ABC' } });
     await waitFor(() => expect(store.draft.introduction[0]!.override).toBe('ABC'));
   });
 
   it('saves at once when the window hides, on pagehide and when the screen is left', async () => {
-    const { store } = await openDraft();
+    const { store, saves } = await openDraft();
     await editField('Kohus', 'Peidus');
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     act(() => void document.dispatchEvent(new Event('visibilitychange')));
     Reflect.deleteProperty(document, 'visibilityState');
-    await waitFor(() => expect(store.saves).toHaveLength(1), { timeout: 150 });
+    await waitFor(() => expect(saves()).toHaveLength(1), { timeout: 150 });
     fireEvent.change(screen.getByRole('textbox', { name: 'Kohus' }), {
       target: { value: 'Lehelt lahkudes' },
     });
     act(() => void window.dispatchEvent(new Event('pagehide')));
-    await waitFor(() => expect(store.saves).toHaveLength(2), { timeout: 150 });
+    await waitFor(() => expect(saves()).toHaveLength(2), { timeout: 150 });
     fireEvent.change(screen.getByRole('textbox', { name: 'Kohus' }), {
       target: { value: 'Ekraanilt lahkudes' },
     });
@@ -119,10 +128,10 @@ describe('the draft screen', () => {
   });
 
   it('gives a field back to the case data, which the next save sends as null', async () => {
-    const { store } = await openDraft();
+    const { saves } = await openDraft();
     fireEvent.click(screen.getByRole('button', { name: 'Taasta kohtuasja andmed: Menetlusosalised' }));
-    await waitFor(() => expect(store.saves).toHaveLength(1), { timeout: 150 });
-    expect(store.saves[0]).toMatchObject({ overrides: { parties: null } });
+    await waitFor(() => expect(saves()).toHaveLength(1), { timeout: 150 });
+    expect(saves()[0]).toMatchObject({ overrides: { parties: null } });
     const row = screen.getByTestId('intro-parties');
     expect(row.textContent).toContain('Kostja OÜ Päikesekiir');
     expect(within(row).queryByTestId('intro-changed')).toBeNull();
@@ -140,7 +149,7 @@ describe('the draft screen', () => {
   });
 
   it('stops on a conflict with another window and reloads the saved text on request', async () => {
-    const { store } = await openDraft();
+    const { store, saves } = await openDraft();
     // Another window saved meanwhile.
     store.draft = {
       ...store.draft,
@@ -157,14 +166,14 @@ describe('the draft screen', () => {
     );
     expect(screen.getByTestId('intro-court').textContent).toContain('Harju Maakohus');
     await editField('Kohus', 'Pärast');
-    await waitFor(() => expect(store.saves.at(-1)).toMatchObject({ baseRevision: 5 }), { timeout: 1_000 });
+    await waitFor(() => expect(saves().at(-1)).toMatchObject({ baseRevision: 5 }), { timeout: 1_000 });
     await waitFor(() => expect(store.draft.revision).toBe(6));
   });
 
   it('keeps a version on Ctrl+S and says so; the history compares it and restores after a confirmation', async () => {
-    const { store, host } = await openDraft();
+    const { store, host, saves } = await openDraft();
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
-    await waitFor(() => expect(store.saves).toEqual([expect.objectContaining({ version: true })]));
+    await waitFor(() => expect(saves()).toEqual([expect.objectContaining({ version: true })]));
     await waitFor(() => expect(indicator().textContent).toMatch(/^Versioon salvestatud \d\d:\d\d:\d\d$/));
     expect(store.versions.map((version) => version.reason)).toEqual(['manual']);
     // Another window changes the text; this one, with nothing waiting, takes it on the event.
@@ -201,12 +210,12 @@ describe('the draft screen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Taasta' }));
     await waitFor(() => expect(operative().textContent).not.toContain('Kulud jätta poolte kanda.'));
     expect(operative().textContent).toContain('Hagi rahuldada.');
-    expect(callsOf(host, 'drafts:restore')).toEqual([{ draftId: DRAFT_ID, versionId: 1 }]);
+    expect(callsTo(host, 'drafts:restore')).toEqual([{ draftId: DRAFT_ID, versionId: 1 }]);
     expect(within(panel).getByRole('status').textContent).toMatch(/^Versioon .* on taastatud\.$/);
     // Typing after the restore saves on the restored revision.
     const revision = store.draft.revision;
     await editField('Kohus', 'Pärast taastamist');
-    await waitFor(() => expect(store.saves.at(-1)).toMatchObject({ baseRevision: revision }), {
+    await waitFor(() => expect(saves().at(-1)).toMatchObject({ baseRevision: revision }), {
       timeout: 1_000,
     });
     await waitFor(() => expect(store.draft.revision).toBe(revision + 1));
@@ -247,7 +256,7 @@ describe('the draft screen', () => {
     expect(missing.textContent).toContain('Required sections are empty: reasoning');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Esita registrisse' }));
     await waitFor(() => expect(screen.getByTestId('draft-status').textContent).toBe('saadetud registrisse'));
-    expect(callsOf(host, 'drafts:submit')).toHaveLength(2);
+    expect(callsTo(host, 'drafts:submit')).toHaveLength(2);
     expect(screen.getByRole('banner').textContent).toContain('ei saa enam muuta');
     expect(screen.queryByRole('button', { name: 'Muuda: Kohus' })).toBeNull();
     // The register filed it: the host says the draft changed, the screen reads it again.
@@ -265,7 +274,7 @@ describe('the draft screen', () => {
     expect(dialog.textContent).toContain('„KOHTUOTSUS“');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Kustuta' }));
     await waitFor(() => expect(links.cases).toEqual(['case-civil-4962']));
-    expect(callsOf(host, 'drafts:delete')).toEqual([{ draftId: DRAFT_ID }]);
+    expect(callsTo(host, 'drafts:delete')).toEqual([{ draftId: DRAFT_ID }]);
   });
 
   it('has no accessibility violations', async () => {

@@ -14,9 +14,10 @@ import { checkMinutes } from '../../src-main/services/minutes/check';
 import { createQueryClient } from '../../src-renderer/app/query-client';
 import { applyLocal } from '../../src-renderer/features/minutes/lib/apply-local';
 import { MinutesContext, type MinutesLinks } from '../../src-renderer/features/minutes/lib/minutes-context';
+import { useHostEvents } from '../../src-renderer/app/use-host-events';
 import { I18nProvider } from '../../src-renderer/i18n/i18n-provider';
-import { DEMO_CARDS, DEMO_PIN, DEMO_USERS, idCardSession } from './support/demo-data';
-import { createFakeHost, type FakeHost } from './support/fake-host';
+import { DEMO_CARDS, DEMO_USERS, idCardSession } from './support/demo-data';
+import { checkPin, createFakeHost, type FakeHost } from './support/fake-host';
 
 export const MINUTES_ID = '7a2d3c4e-5f60-4b1a-9c2d-3e4f5a6b7c8d';
 export const HEARING_ID = 'h-4962-1';
@@ -123,12 +124,12 @@ export const HEARINGS: HearingMinutesSummary[] = [
 
 export interface MinutesStore {
   minutes: Minutes;
-  /** Every `minutes:apply` as it reached the host, with `Date.now()` when it did. */
+  /**
+   * Every `minutes:apply` the host applied, with `Date.now()` when it did. What the renderer sent
+   * (answered or not) is `timedCallsTo(host, 'minutes:apply')`; `host.state.gates['minutes:apply']`
+   * holds a batch in flight.
+   */
   applies: Array<{ ops: MinutesOp[]; at: number }>;
-  /** Every `minutes:apply` the renderer sent (answered or not), with `Date.now()` when it did. */
-  sent: Array<{ ops: MinutesOp[]; at: number }>;
-  /** While set, `minutes:apply` waits for it before the host sees it (a batch in flight). */
-  gate: Promise<void> | null;
   /** The next `minutes:apply` fails with this error. */
   applyError: AppError | null;
   /** Every approval the host accepted (the PIN as it arrived, to check it was sent once, as typed). */
@@ -162,6 +163,7 @@ export function minutesHandlers(store: MinutesStore, cards: () => CardSummary[])
       let next = store.minutes;
       for (const op of ops) next = applyLocal(next, op, savedAt);
       store.minutes = { ...next, revision: next.revision + 1, savedAt };
+      store.applies.push({ ops, at: Date.now() });
       return { revision: store.minutes.revision, savedAt };
     },
     'minutes:check': () => checkMinutes(record()),
@@ -172,7 +174,8 @@ export function minutesHandlers(store: MinutesStore, cards: () => CardSummary[])
     },
     'minutes:reopen': () =>
       status(['finalised', 'approved'], { status: 'draft', approvedBy: null, approvedAt: null }),
-    // As the desktop: finalised only; the card in the reader, PIN1 counted down, the holder the presiding judge.
+    // As the desktop: finalised only; the card in the reader, the holder the presiding judge, then
+    // PIN1 as at sign-in (checkPin).
     'minutes:approve': ({ cardId, pin }) => {
       const m = store.minutes;
       if (m.status !== 'finalised')
@@ -180,22 +183,13 @@ export function minutesHandlers(store: MinutesStore, cards: () => CardSummary[])
       const card = cards().find((c) => c.id === cardId);
       if (!card)
         throw new AppError('not_found', 'The card is no longer in the reader.', { reason: 'card_not_found' });
-      if (card.pin1.blocked) throw new AppError('unauthenticated', 'Blocked.', { reason: 'pin_blocked' });
       const presiding = m.participants.find((p) => p.id === m.header.presidingJudgeId);
       if (!presiding || presiding.name.toLowerCase() !== card.holderName.toLowerCase())
         throw new AppError('forbidden', 'Only the presiding judge.', {
           reason: 'not-presiding-judge',
           details: { holderName: card.holderName, approvers: presiding?.name ?? '' },
         });
-      if (pin !== DEMO_PIN) {
-        const triesLeft = Math.max(0, (card.pin1.triesLeft ?? 3) - 1);
-        card.pin1 = { triesLeft, blocked: triesLeft === 0 };
-        throw new AppError('unauthenticated', 'Wrong PIN1.', {
-          reason: 'pin_incorrect',
-          details: { triesLeft },
-        });
-      }
-      card.pin1 = { triesLeft: 3, blocked: false };
+      checkPin(card, pin);
       store.approvals.push({ cardId, pin });
       return status(['finalised'], {
         status: 'approved',
@@ -222,7 +216,13 @@ export function minutesHandlers(store: MinutesStore, cards: () => CardSummary[])
 }
 
 export function createMinutesStore(minutes: Minutes = makeMinutes()): MinutesStore {
-  return { minutes, applies: [], sent: [], gate: null, applyError: null, approvals: [] };
+  return { minutes, applies: [], applyError: null, approvals: [] };
+}
+
+/** Host events reach the query cache as under the shell (app/root.tsx). */
+function HostEvents() {
+  useHostEvents();
+  return null;
 }
 
 export interface MinutesRender {
@@ -262,18 +262,7 @@ export function installMinutesHost(
     handlers: minutesHandlers(store, () => readerCards()),
   });
   readerCards = () => host.state.cards;
-  const api = {
-    ...host.api,
-    minutesApply: async (input: Parameters<FakeHost['api']['minutesApply']>[0]) => {
-      store.sent.push({ ops: input.ops, at: Date.now() });
-      const gate = store.gate;
-      if (gate) await gate;
-      const answer = await host.api.minutesApply(input);
-      if (answer.ok) store.applies.push({ ops: input.ops, at: Date.now() });
-      return answer;
-    },
-  };
-  Object.defineProperty(window, 'chambers', { value: api, configurable: true, writable: true });
+  Object.defineProperty(window, 'chambers', { value: host.api, configurable: true, writable: true });
   const opened: string[] = [];
   const links = {
     minutesHref: (id: string | null) => (id === null ? '#/minutes' : `#/minutes/${id}`),
@@ -298,6 +287,7 @@ export function Providers({
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <MinutesContext value={links}>
+          <HostEvents />
           <main>{children}</main>
         </MinutesContext>
       </I18nProvider>

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { minutesHref, parseHash } from '../../src-renderer/app/routes';
 import { MinutesScreen } from '../../src-renderer/features/minutes/components/minutes-screen';
 import { createMinutesStore, HEARING_ID, MINUTES_ID, renderMinutes } from './minutes-fixture';
+import { callsTo } from './support/fake-host';
 import { resetWindow } from './support/render-app';
 
 afterEach(() => resetWindow());
@@ -33,9 +34,7 @@ describe('the hearings list', () => {
     const [first] = await screen.findAllByTestId('minutes-hearing-row');
     fireEvent.click(within(first!).getByRole('button', { name: /^Ava protokoll: kohtuasi 2-24-4962/ }));
     await waitFor(() => expect(links.opened).toEqual([MINUTES_ID]));
-    expect(host.calls.filter((call) => call.channel === 'minutes:open').map((call) => call.input)).toEqual([
-      { hearingId: HEARING_ID },
-    ]);
+    expect(callsTo(host, 'minutes:open')).toEqual([{ hearingId: HEARING_ID }]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type ChambersApi, createBridge } from '../../../src-shared/contract/bridge';
 import {
   type Channel,
+  type ChannelInput,
   type ChannelOutput,
   type Channels,
   CHANNEL_NAMES,
@@ -46,6 +47,11 @@ export interface FakeHostState {
   signInError: AppError | null;
   /** While set, `session:signIn` waits for it: lets a test see the busy state. */
   signInGate: Promise<void> | null;
+  /**
+   * A call on a channel with a gate here waits for it after it is logged and before the host
+   * answers (a save or a batch in flight). Set `null` or delete it to let later calls through.
+   */
+  gates: Partial<Record<Channel, Promise<void> | null>>;
   /** Notes in conflict, as `notes:conflicts` answers; resolving one removes it. */
   conflicts: NoteConflict[];
   /** The user's notes and highlights, as the local store holds them (`annotations:*`). */
@@ -58,9 +64,45 @@ export interface FakeHostState {
 
 export interface FakeHost {
   api: ChambersApi;
+  /** Every call as the renderer made it (answered or not, before any gate), in order. */
   calls: Array<{ channel: Channel; input: unknown }>;
+  /** When each of `calls` was made (`Date.now()`), index for index. */
+  callTimes: number[];
   state: FakeHostState;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** The inputs of every call on `channel`, in order, as the renderer sent them. */
+export function callsTo<C extends Channel>(host: FakeHost, channel: C): Array<ChannelInput<C>> {
+  return host.calls.filter((call) => call.channel === channel).map((call) => call.input as ChannelInput<C>);
+}
+
+/** Like `callsTo`, with the time (`Date.now()`) each call was made. */
+export function timedCallsTo<C extends Channel>(
+  host: FakeHost,
+  channel: C,
+): Array<{ input: ChannelInput<C>; at: number }> {
+  return host.calls.flatMap((call, index) =>
+    call.channel === channel ? [{ input: call.input as ChannelInput<C>, at: host.callTimes[index]! }] : [],
+  );
+}
+
+/**
+ * Like the host: PIN1 counts down on the card, a blocked card refuses (`forbidden`, pin_blocked), a
+ * wrong PIN is `unauthenticated` with the tries left; the right one resets the counter.
+ */
+export function checkPin(card: CardSummary, pin: string): void {
+  if (card.pin1.blocked) throw new AppError('forbidden', 'PIN1 is blocked.', { reason: 'pin_blocked' });
+  if (pin !== DEMO_PIN) {
+    const triesLeft = Math.max(0, (card.pin1.triesLeft ?? 3) - 1);
+    card.pin1 = { triesLeft, blocked: triesLeft === 0 };
+    if (triesLeft === 0) throw new AppError('forbidden', 'PIN1 is blocked.', { reason: 'pin_blocked' });
+    throw new AppError('unauthenticated', 'Wrong PIN.', {
+      reason: 'pin_incorrect',
+      details: { triesLeft },
+    });
+  }
+  card.pin1 = { triesLeft: 3, blocked: false };
 }
 
 function summarize(snapshot: CaseSnapshot): CaseSummary {
@@ -102,6 +144,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     connection: options.connection ?? 'online',
     signInError: null,
     signInGate: null,
+    gates: {},
     conflicts: [],
     annotations: [],
     annotationGate: null,
@@ -128,22 +171,12 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     }),
     'card:list': () => ({ module: state.module, cards: state.module.loaded ? state.cards : [] }),
     'session:get': () => state.session,
-    // Like the host: PIN1 counts down on the card, a blocked card refuses, the register may refuse.
+    // Like the host: PIN1 counts down on the card (checkPin), the register may refuse.
     'session:signIn': ({ cardId, pin }) => {
       const card = state.cards.find((candidate) => candidate.id === cardId);
       if (!card)
         throw new AppError('not_found', 'The card is no longer in the reader.', { reason: 'card_not_found' });
-      if (card.pin1.blocked) throw new AppError('forbidden', 'PIN1 is blocked.', { reason: 'pin_blocked' });
-      if (pin !== DEMO_PIN) {
-        const triesLeft = Math.max(0, (card.pin1.triesLeft ?? 3) - 1);
-        card.pin1 = { triesLeft, blocked: triesLeft === 0 };
-        if (triesLeft === 0) throw new AppError('forbidden', 'PIN1 is blocked.', { reason: 'pin_blocked' });
-        throw new AppError('unauthenticated', 'Wrong PIN.', {
-          reason: 'pin_incorrect',
-          details: { triesLeft },
-        });
-      }
-      card.pin1 = { triesLeft: 3, blocked: false };
+      checkPin(card, pin);
       if (state.signInError) {
         const error = state.signInError;
         state.signInError = null;
@@ -290,14 +323,22 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const calls: FakeHost['calls'] = [];
+  const callTimes: number[] = [];
+  // The named gates of the state are shorthands for the sign-in and the annotation writes.
+  const gateOf = (channel: Channel) =>
+    (channel === 'session:signIn'
+      ? state.signInGate
+      : channel === 'annotations:put' || channel === 'annotations:delete'
+        ? state.annotationGate
+        : null) ?? state.gates[channel];
 
   const api = createBridge({
     documentUrl: (documentId) => `/documents/${encodeURIComponent(documentId)}`,
     async invoke(channel, input): Promise<Result<unknown>> {
       calls.push({ channel, input });
-      if (channel === 'session:signIn' && state.signInGate) await state.signInGate;
-      if ((channel === 'annotations:put' || channel === 'annotations:delete') && state.annotationGate)
-        await state.annotationGate;
+      callTimes.push(Date.now());
+      const gate = gateOf(channel);
+      if (gate) await gate;
       const parsed = channels[channel].input.safeParse(input);
       if (!parsed.success) return err('invalid_input', describeIssues(parsed.error));
       try {
@@ -320,6 +361,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   return {
     api,
     calls,
+    callTimes,
     state,
     emit(event, payload) {
       const parsed = events[event].parse(payload);

@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppError } from '../../../platform/chambers';
 import { applyMinutesOps, minutesKeys, type Minutes, type MinutesOp } from '../api/minutes-queries';
-import { applyLocal, enqueue } from '../lib/apply-local';
+import { enqueue } from '../../../../src-shared/domain/minutes-ops';
+import { applyLocal } from '../lib/apply-local';
 
 /** Changes go to the host at most this often: one batch per interval, one batch in flight. */
 export const MINUTES_SEND_INTERVAL_MS = 200;
