@@ -285,7 +285,7 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
     const shown = (page: number) => now.tops[page - 1]! + now.boxSize(page).height > top;
     return { first: first < last && !shown(first) ? first + 1 : first, last };
   }, []);
-  const { queue, onDrawn, rootRef } = usePageRendering({
+  const { queue, canvases, onDrawn, rootRef } = usePageRendering({
     inView,
     currentPage: () => live.current.currentPage,
     mountedInView: MAX_MOUNTED_PAGES / 2,
@@ -354,7 +354,7 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
                   base={base}
                   left={leftOf(layout.boxSize(page).width, contentWidth)}
                   rotation={rotationOf(page)}
-                  {...{ pdf, queue, onSize, onDrawn }}
+                  {...{ pdf, queue, canvases, onSize, onDrawn }}
                   layers={viewer.pageLayers}
                   flash={flash?.page === page ? flash : null}
                 />

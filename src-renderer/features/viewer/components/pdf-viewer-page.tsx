@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../../../i18n/use-t';
+import { type CanvasPool, release } from '../lib/canvas-pool';
 import { outputScale } from '../lib/canvas-size';
 import type { PageLayout, PageSize } from '../lib/page-layout';
 import type { RenderQueue } from '../lib/render-queue';
@@ -17,6 +18,8 @@ export interface PdfPageProps {
   rotation: Rotation;
   scale: number;
   queue: RenderQueue;
+  /** Canvases of pages that left the view, for this page's drawing. */
+  canvases: CanvasPool;
   layers: readonly PageLayer[] | undefined;
   /** A region to flash (after `goTo(page, rect)`); `flashKey` restarts the flash. */
   flash: PageRect | null;
@@ -34,17 +37,9 @@ const isCancel = (error: unknown) =>
   'name' in error &&
   error.name === 'RenderingCancelledException';
 
-function release(canvas: Element | null | undefined) {
-  if (canvas instanceof HTMLCanvasElement) {
-    // Frees the backing store at once instead of when the garbage collector gets to it.
-    canvas.width = 0;
-    canvas.height = 0;
-  }
-}
-
 /** One page box: its canvas (drawn at the device's pixel ratio, capped) and the layers over it. */
 export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
-  const { pdf, page, rotation, scale, queue, onSize, onDrawn } = props;
+  const { pdf, page, rotation, scale, queue, canvases, onSize, onDrawn } = props;
   const t = useT();
   const holderRef = useRef<HTMLDivElement>(null);
   const [proxy, setProxy] = useState<PDFPageProxy | null>(null);
@@ -84,10 +79,11 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       const css = proxy.getViewport({ scale, rotation: turn });
       const ratio = outputScale(css.width, css.height, window.devicePixelRatio);
       const viewport = proxy.getViewport({ scale: scale * ratio, rotation: turn });
-      const canvas = document.createElement('canvas');
+      const canvas = canvases.take(
+        Math.max(1, Math.floor(viewport.width)),
+        Math.max(1, Math.floor(viewport.height)),
+      );
       canvas.className = 'pdf-page__canvas';
-      canvas.width = Math.max(1, Math.floor(viewport.width));
-      canvas.height = Math.max(1, Math.floor(viewport.height));
       task = proxy.render({ canvas, viewport });
       try {
         await task.promise;
@@ -105,7 +101,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       }
       const old = holder.firstElementChild;
       holder.replaceChildren(canvas);
-      release(old);
+      canvases.give(old);
       setFailed(false);
       onDrawn(page, 'drawn');
     };
@@ -123,16 +119,17 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       drop?.();
       task?.cancel();
     };
-  }, [proxy, page, rotation, scale, queue, onDrawn]);
+  }, [proxy, page, rotation, scale, queue, canvases, onDrawn]);
 
   useEffect(() => {
     const holder = holderRef.current;
     return () => {
-      release(holder?.firstElementChild);
+      // Drawn completely: the next page to draw may reuse it.
+      canvases.give(holder?.firstElementChild);
       holder?.replaceChildren();
       onDrawn(page, 'gone');
     };
-  }, [page, onDrawn]);
+  }, [page, canvases, onDrawn]);
 
   const turned = rotation === 90 || rotation === 270;
   const unturned = turned
@@ -192,6 +189,7 @@ export function PageSlot(props: {
   rotation: Rotation;
   pdf: PDFDocumentProxy;
   queue: RenderQueue;
+  canvases: CanvasPool;
   onSize(page: number, size: PageSize): void;
   onDrawn(page: number, state: PageDrawState): void;
   layers: PdfViewerProps['pageLayers'];
@@ -209,6 +207,7 @@ export function PageSlot(props: {
       rotation={props.rotation}
       scale={props.layout.scale}
       queue={props.queue}
+      canvases={props.canvases}
       layers={props.layers}
       flash={props.flash?.rect ?? null}
       flashKey={props.flash?.key ?? 0}

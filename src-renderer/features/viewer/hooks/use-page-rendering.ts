@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { PageDrawState } from '../components/pdf-viewer-page';
+import { CanvasPool } from '../lib/canvas-pool';
 import { RenderQueue } from '../lib/render-queue';
 
 export interface PageRenderingView {
@@ -11,7 +12,7 @@ export interface PageRenderingView {
 }
 
 /**
- * The viewer's render queue and what it needs to know: which pages are drawn or failed. Drawn pages
+ * The viewer's render queue, its pool of page canvases, and what the queue needs to know: which pages are drawn or failed. Drawn pages
  * go straight into the root's `data-rendered-pages` (tests and the benchmark read it), not through a
  * render of the whole viewer; a page in the view settling lets waiting renders go.
  */
@@ -41,6 +42,10 @@ export function usePageRendering(view: PageRenderingView) {
     [],
   );
 
+  // Canvases of pages that left the view, reused for the pages that enter it; let go with the viewer.
+  const canvases = useMemo(() => new CanvasPool(), []);
+  useEffect(() => () => canvases.clear(), [canvases]);
+
   const onDrawn = useCallback(
     (page: number, state: PageDrawState) => {
       if (state === 'gone') settled.current.delete(page);
@@ -54,5 +59,5 @@ export function usePageRendering(view: PageRenderingView) {
     [queue],
   );
 
-  return { queue, onDrawn, rootRef };
+  return { queue, canvases, onDrawn, rootRef };
 }
