@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useT } from '../../../i18n/use-t';
 import { useElementSize } from '../hooks/use-element-size';
 import { useStateReport } from '../hooks/use-state-report';
@@ -201,7 +202,11 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
       if (!element || !Number.isFinite(page)) return;
       const { layout: now, contentWidth: width, rotations: turns } = live.current;
       const p = Math.min(numPages, Math.max(1, Math.round(page)));
+      // The page is asked for first; its box mounts below and waits for the same promise.
+      void pdf.getPage(p).catch(() => undefined);
       anchorRef.current = null;
+      // The boxes at the new place mount in a synchronous render (flushSync), whoever asked — a key,
+      // the toolbar, a panel, a script —, rather than after the scroll event and a frame.
       if (rect) {
         const box = now.boxSize(p);
         const r = rotateRect(rect, turns[String(p)] ?? 0);
@@ -214,16 +219,15 @@ export function PdfViewerCore({ pdf, firstSize, initialSizes, viewer }: PdfViewe
         if (left < element.scrollLeft || right > element.scrollLeft + element.clientWidth) {
           element.scrollLeft = Math.max(0, left - PAGE_GAP);
         }
-        setFlash({ page: p, rect, key: performance.now() });
-        setScroll({ top: target, left: element.scrollLeft });
+        flushSync(() => {
+          setFlash({ page: p, rect, key: performance.now() });
+          setScroll({ top: target, left: element.scrollLeft });
+        });
       } else {
         const top = scrollToTop(scrollTopOf(now, p, 0), now);
         positionRef.current = positionAt(now, top);
-        setScroll({ top, left: element.scrollLeft });
+        flushSync(() => setScroll({ top, left: element.scrollLeft }));
       }
-      // The boxes at the new place mount in this render (setScroll above) rather than after the
-      // scroll event and a frame; the page itself is asked for now (pdf.js keeps it for the box).
-      void pdf.getPage(p).catch(() => undefined);
     },
     [numPages, scrollToTop, pdf],
   );

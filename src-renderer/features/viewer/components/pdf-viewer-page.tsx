@@ -42,7 +42,6 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
   const { pdf, page, rotation, scale, queue, canvases, onSize, onDrawn } = props;
   const t = useT();
   const holderRef = useRef<HTMLDivElement>(null);
-  const [proxy, setProxy] = useState<PDFPageProxy | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -54,7 +53,6 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         if (!alive) return;
         const viewport = p.getViewport({ scale: 1 });
         onSize(page, { width: viewport.width, height: viewport.height });
-        setProxy(p);
       },
       () => {
         if (!alive) return;
@@ -70,10 +68,10 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
 
   useEffect(() => {
     const holder = holderRef.current;
-    if (!proxy || !holder) return;
+    if (!holder) return;
     let cancelled = false;
     let task: RenderTask | null = null;
-    const run = async () => {
+    const run = async (proxy: PDFPageProxy) => {
       if (cancelled) return;
       const turn = (proxy.rotate + rotation) % 360;
       const css = proxy.getViewport({ scale, rotation: turn });
@@ -106,20 +104,28 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       onDrawn(page, 'drawn');
     };
     let drop: (() => void) | null = null;
-    // A page already drawn keeps its stretched canvas while the zoom settles, then redraws.
-    const timer = holder.firstElementChild
-      ? window.setTimeout(() => {
-          drop = queue.enqueue(page, run);
-        }, 120)
-      : null;
-    if (timer === null) drop = queue.enqueue(page, run);
+    let timer: number | null = null;
+    // The page straight from pdf.js (which keeps one promise per page, the one the size effect above
+    // waits for too), not through a render of this component: a jump's page is queued sooner.
+    pdf.getPage(page).then(
+      (proxy) => {
+        if (cancelled) return;
+        const queueRender = () => {
+          drop = queue.enqueue(page, () => run(proxy));
+        };
+        // A page already drawn keeps its stretched canvas while the zoom settles, then redraws.
+        if (holder.firstElementChild) timer = window.setTimeout(queueRender, 120);
+        else queueRender();
+      },
+      () => undefined, // the size effect above says the page failed
+    );
     return () => {
       cancelled = true;
       if (timer !== null) window.clearTimeout(timer);
       drop?.();
       task?.cancel();
     };
-  }, [proxy, page, rotation, scale, queue, canvases, onDrawn]);
+  }, [pdf, page, rotation, scale, queue, canvases, onDrawn]);
 
   useEffect(() => {
     const holder = holderRef.current;
