@@ -19,8 +19,8 @@ export function DraftHeader({ draft, autosave, wordCount, headingId }: DraftHead
   const links = useDraftingLinks();
   const statusText = useStatusText();
   const templates = useQuery(templatesQuery(null));
-  const templateName =
-    templates.data?.find((template) => template.id === draft.templateId)?.name ?? draft.templateId;
+  // The template's name once the list is read (never its id, which means nothing to a judge).
+  const templateName = templates.data?.find((template) => template.id === draft.templateId)?.name;
   const shortcutId = useId();
   return (
     <header className="draft-header">
@@ -32,7 +32,7 @@ export function DraftHeader({ draft, autosave, wordCount, headingId }: DraftHead
         ) : (
           <span className="num">{t('drafting.header.case', { caseNumber: draft.caseNumber })}</span>
         )}
-        <span>{t('drafting.header.template', { name: templateName })}</span>
+        {templateName ? <span>{t('drafting.header.template', { name: templateName })}</span> : null}
       </p>
       <h1 className="draft-header__title" id={headingId}>
         {draft.title}
