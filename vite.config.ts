@@ -17,6 +17,8 @@ export function rendererConfig(bridgeEntry: string = BRIDGE_ENTRY, outDir: strin
     base: './',
     publicDir: false,
     plugins: [react()],
+    // pdf.js's worker is an ES module (it is started as one and reads import.meta.url).
+    worker: { format: 'es' },
     build: {
       outDir,
       emptyOutDir: true,

@@ -29,6 +29,7 @@ export default defineConfig({
   root: here,
   base: './',
   publicDir: false,
+  worker: { format: 'es' },
   plugins: [react(), fixtures(FIXTURES_DIR)],
   server: { fs: { allow: [repo] } },
   build: {
@@ -41,6 +42,7 @@ export default defineConfig({
         index: resolve(here, 'index.html'),
         reference: resolve(here, 'reference.html'),
         panels: resolve(here, 'panels.html'),
+        jpeg: resolve(here, 'jpeg.html'),
       },
     },
   },

@@ -1,6 +1,7 @@
-// pdf.js, set up once: its worker is a bundled module file (CSP: worker-src 'self').
+// pdf.js, set up once: its worker is a bundled module file (CSP: worker-src 'self'), with the
+// browser's JPEG decoder installed (worker/pdf-worker.ts).
 import * as pdfjs from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import workerUrl from '../worker/pdf-worker?worker&url';
 import type { DocumentInitParameters } from 'pdfjs-dist/types/src/display/api';
 import type { PdfSource } from './viewer-types';
 
@@ -28,6 +29,8 @@ export function loadParameters(source: PdfSource): DocumentInitParameters {
     isEvalSupported: false,
     enableXfa: false,
     stopAtErrors: false,
+    // Scanned pages are JPEGs: the worker decodes them with the browser's decoder (worker/native-jpeg.ts).
+    isImageDecoderSupported: true,
   };
   if ('url' in source) {
     return {

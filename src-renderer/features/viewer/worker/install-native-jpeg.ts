@@ -1,0 +1,3 @@
+import { installNativeJpeg } from './native-jpeg';
+
+installNativeJpeg(globalThis as { ImageDecoder?: unknown });
