@@ -24,7 +24,7 @@ const harnessDir = join(root, 'tools/viewer-harness');
 const PAGES = 500;
 const JUMP_TO = 400;
 const SCROLL_PAGES = 100;
-const REPS = 5;
+const REPS = 9;
 const WAIT_MS = 60_000;
 const MB = 1024 * 1024;
 
