@@ -5,6 +5,7 @@ import { type Deadline, startDeadline } from './deadline.js';
 import { createPlaintextCache, type PlaintextCache } from './document-plaintext.js';
 import { FIND, type FoundRow, REFERENCED, refusal, WANTED } from './document-queries.js';
 import type { ActiveSession } from './session.js';
+import { queueLocalRead } from './store/outbox.js';
 
 /** What the documents need of a session: its user, token, cache, and the cache key (for the blob key). */
 export type DocumentSession = Pick<ActiveSession, 'user' | 'token' | 'cache'> & { readonly cacheKey: string };
@@ -51,6 +52,8 @@ export interface DocumentsDeps {
   downloadReportMs?: number;
   /** The register refused the token. */
   onUnauthenticated?: () => void;
+  /** A read of a restricted document's local copy was queued for the register's log (push it). */
+  onQueued?: () => void;
   logError?: (message: string, error: unknown) => void;
 }
 
@@ -361,16 +364,27 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     }
   }
 
+  /**
+   * The user opens a document already on this computer: the register saw its download, not this read.
+   * A restricted one is reported for the register's read log (§18¹) through the outbox.
+   */
+  function readLocally(a: Active, info: DocumentInfo): DocumentInfo {
+    if (!info.restricted) return info;
+    queueLocalRead(a.session.cache, info, now());
+    deps.onQueued?.();
+    return info;
+  }
+
   async function open(documentId: string): Promise<DocumentInfo> {
     const a = active;
     if (!a) throw new AppError('unauthenticated', 'Sign in to open documents.');
     const { row, info } = find(a, documentId);
-    if (a.plaintext.get(row.sha256)) return info;
+    if (a.plaintext.get(row.sha256)) return readLocally(a, info);
     // Present and sound: nothing to fetch. The check decrypts it, so the plaintext is kept for the reads.
     const found = a.store.read(row.sha256);
     if (found.kind === 'ok') {
       a.plaintext.put(row.sha256, found.bytes);
-      return info;
+      return readLocally(a, info);
     }
     // A file that fails its check is dropped and fetched again.
     if (found.kind === 'corrupt') a.store.remove(row.sha256);

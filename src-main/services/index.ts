@@ -54,6 +54,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     onProgress: (progress) => events.emit('documents:progress', progress),
     onDownload: (download) => events.emit('documents:download', download),
     onUnauthenticated: () => void session.expire(),
+    // A restricted document read from its local copy: reported to the register's read log.
+    onQueued: () => queued(),
   });
   const sync = createSyncEngine({
     client,

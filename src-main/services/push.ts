@@ -10,6 +10,7 @@ import { applyAnnotationResult } from './store/annotation-results.js';
 import { DOCUMENT_FILE, applyFilingResult, failFiling } from './store/filings-store.js';
 import { notePutApplied, notePutConflicted } from './store/notes-store.js';
 import {
+  DOCUMENT_READ,
   type OutboxRow,
   type OutboxStatus,
   markSending,
@@ -116,6 +117,13 @@ function applyResult(db: CacheDb, row: OutboxRow, result: SyncMutationResult, to
     if (effect.filing) touched.filings.push(effect.filing);
     if (effect.caseId) touched.cases.add(effect.caseId);
     return effect.outcome;
+  }
+  if (row.kind === DOCUMENT_READ) {
+    // A read report the register refuses (the case is no longer the user's) is nothing to mend or
+    // retry: the row ends, with the reason kept.
+    const refused = result.status === 'rejected' ? `${result.code}: ${result.reason}` : null;
+    setState(db, row.seq, 'done', refused);
+    return refused ? 'failed' : 'applied';
   }
   if (row.kind === 'annotation.put' || row.kind === 'annotation.delete') {
     const effect = applyAnnotationResult(db, row, result);

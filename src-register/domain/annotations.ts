@@ -1,11 +1,10 @@
 import { AppError } from '../../src-shared/contract/result.js';
-import { type SessionUser, authorize } from '../../src-shared/domain/index.js';
+import type { SessionUser } from '../../src-shared/domain/index.js';
 import type { DocumentAnnotation, SyncMutation } from '../../src-shared/register-api/index.js';
 import type { Db } from '../db/index.js';
 import { actorOf, writeAudit } from './audit.js';
-import { type CaseRow, CASE_SELECT } from './case-snapshots.js';
+import { readableDocument } from './document-access.js';
 import type { MutationOutcome } from './sync-mutations.js';
-import { caseTarget } from './visibility.js';
 
 /**
  * The user's private notes and highlights on documents (issue 7), as sync mutations. Only the
@@ -67,27 +66,6 @@ export async function annotationsOf(
   return new Map(rows.map((row) => [row.id, toAnnotation(row)]));
 }
 
-/**
- * The document's case if the user may read that case; otherwise "no such document". A restricted
- * document follows the register's one rule for them (documents.ts, sync-blobs.ts): whoever may
- * read its case may read it. Annotating reads no content, so no read is audited here.
- */
-async function readableDocument(
-  db: Db,
-  user: SessionUser,
-  documentId: string,
-): Promise<{ caseId: string; number: string }> {
-  const notFound = new AppError('not_found', `no document ${documentId}`);
-  const [doc] = await db.query<{ case_id: string; number: string }>(
-    'SELECT case_id, number FROM documents WHERE id = $1',
-    [documentId],
-  );
-  if (!doc) throw notFound;
-  const [row] = await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1`, [doc.case_id]);
-  if (!row || !authorize(user, 'case.read', caseTarget(row))) throw notFound;
-  return { caseId: doc.case_id, number: doc.number };
-}
-
 /** The annotation with this id, locked; someone else's answers as not found. */
 async function ownAnnotation(db: Db, user: SessionUser, id: string): Promise<AnnotationRow | null> {
   const [row] = await db.query<AnnotationRow>(
@@ -129,7 +107,8 @@ export async function applyAnnotationPut(
   m: AnnotationPut,
 ): Promise<MutationOutcome> {
   const { annotationId, documentId, page, rect, kind, text, color } = m.payload;
-  const doc = await readableDocument(db, user, documentId);
+  // Annotating reads no content, so no read is audited here.
+  const { doc } = await readableDocument(db, user, documentId);
   const values = [annotationId, page, rect.x, rect.y, rect.width, rect.height, kind, text, color];
   // One statement each way, so two devices putting at once cannot both pass the version check.
   const written =
@@ -139,7 +118,7 @@ export async function applyAnnotationPut(
              color, user_id, document_id, case_id, version)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, next_change_version())
            ON CONFLICT (id) DO NOTHING RETURNING ${ANNOTATION_COLUMNS}`,
-          [...values, user.id, documentId, doc.caseId],
+          [...values, user.id, documentId, doc.case_id],
         )
       : await db.query<AnnotationRow>(
           `UPDATE document_annotations SET page = $2, rect_x = $3, rect_y = $4, rect_width = $5,

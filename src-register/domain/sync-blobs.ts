@@ -5,6 +5,7 @@ import type { BlobUploadResponse } from '../../src-shared/register-api/index.js'
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Db } from '../db/index.js';
 import { actorOf, writeAudit } from './audit.js';
+import { restrictedDocumentRead } from './document-access.js';
 import { type CaseRow, CASE_SELECT } from './case-snapshots.js';
 import { caseTarget } from './visibility.js';
 
@@ -63,23 +64,19 @@ export async function readBlob(
   user: SessionUser,
   sha256: string,
 ): Promise<BlobContent> {
-  const docs = await db.query<CaseRow & { document_id: string; media_type: string; restricted: boolean }>(
-    `SELECT cs.*, d.id AS document_id, d.media_type, d.restricted FROM documents d
-     JOIN (${CASE_SELECT}) cs ON cs.id = d.case_id
+  const docs = await db.query<
+    CaseRow & { document_id: string; document_number: string; media_type: string; restricted: boolean }
+  >(
+    `SELECT cs.*, d.id AS document_id, d.number AS document_number, d.media_type, d.restricted
+     FROM documents d JOIN (${CASE_SELECT}) cs ON cs.id = d.case_id
      WHERE d.sha256 = $1 ORDER BY d.restricted, cs.restriction = 'none' DESC, d.number`,
     [sha256],
   );
   const doc = docs.find((d) => authorize(user, 'case.read', caseTarget(d)));
   if (!doc) throw new AppError('not_found', `no file ${sha256}`);
-  if (doc.restriction !== 'none' || doc.restricted) {
-    await writeAudit(db, {
-      actor: actorOf(user),
-      action: 'document.read',
-      objectType: 'document',
-      objectId: doc.document_id,
-      details: { caseId: doc.id, restriction: doc.restriction, restricted: doc.restricted, via: 'blob' },
-    });
-  }
+  const document = { id: doc.document_id, number: doc.document_number, restricted: doc.restricted };
+  const read = restrictedDocumentRead(user, document, doc, { via: 'blob' });
+  if (read) await writeAudit(db, read);
   const bytes = await blobs.get(sha256);
   if (!bytes) throw new AppError('unavailable', `the file ${sha256} is not in the blob store`);
   return { bytes, mediaType: doc.media_type };

@@ -5,6 +5,7 @@ import type { SyncMutation, SyncMutationResult, SyncRecord } from '../../src-sha
 import type { Db } from '../db/index.js';
 import { applyAnnotationDelete, applyAnnotationPut } from './annotations.js';
 import { applyDocumentFile } from './document-filing.js';
+import { applyDocumentRead } from './document-reads.js';
 import { applyNotePut, applyStepAdd } from './sync-mutation-kinds.js';
 
 /** What applying one mutation decided, before it is stored under the mutation's id. */
@@ -34,6 +35,8 @@ function applyKind(db: Db, user: SessionUser, mutation: SyncMutation): Promise<M
       return applyAnnotationDelete(db, user, mutation);
     case 'case.document.file':
       return applyDocumentFile(db, user, mutation);
+    case 'document.read':
+      return applyDocumentRead(db, user, mutation);
   }
 }
 

@@ -152,12 +152,25 @@ export const CaseDocumentFileMutation = mutation(
   }),
 );
 
+/**
+ * Reports that the user read a document from the copy on their computer, where the register did not
+ * see the read (§18¹: every read of restricted data is logged). The desktop sends it for documents it
+ * holds as restricted (or of a restricted case); the register checks the user may read the case
+ * (else `not_found`) and, when the document or its case is restricted, logs a `document.read` in the
+ * read chain with the time the desktop gives. It changes nothing else. baseVersion: null.
+ */
+export const DocumentReadMutation = mutation(
+  'document.read',
+  z.strictObject({ documentId: ServerId, readAt: IsoDateTime }),
+);
+
 export const SyncMutation = z.discriminatedUnion('kind', [
   CaseNotePutMutation,
   ProceduralStepAddMutation,
   AnnotationPutMutation,
   AnnotationDeleteMutation,
   CaseDocumentFileMutation,
+  DocumentReadMutation,
 ]);
 export type SyncMutation = z.infer<typeof SyncMutation>;
 
@@ -172,6 +185,8 @@ export const SyncRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case'), case: CaseSnapshot }),
   /** null: the user has no annotation with that id. */
   z.object({ type: z.literal('annotation'), annotation: DocumentAnnotation.nullable() }),
+  /** A read reported by `document.read`; `logged` is false when the register holds it unrestricted. */
+  z.object({ type: z.literal('read-logged'), documentId: z.string(), logged: z.boolean() }),
   /** The filed document's number and the case as it now is. */
   z.object({
     type: z.literal('filed-document'),

@@ -107,6 +107,29 @@ export function enqueue(db: CacheDb, mutation: NewMutation, caseId: string): Out
   return fromRaw(raw);
 }
 
+/**
+ * A read of a restricted document's local copy, for the register's read log. Not a change the user
+ * made: the outbox counts shown to the user leave it out, and a refusal is nothing they could mend.
+ */
+export const DOCUMENT_READ = 'document.read';
+
+/** Queues the report of a read of the document's local copy at `at`. */
+export function queueLocalRead(
+  db: CacheDb,
+  document: { documentId: string; caseId: string },
+  at: Date,
+): OutboxRow {
+  return enqueue(
+    db,
+    {
+      kind: DOCUMENT_READ,
+      baseVersion: null,
+      payload: { documentId: document.documentId, readAt: at.toISOString() },
+    },
+    document.caseId,
+  );
+}
+
 /** The unsent put of this kind for this case, if any: a newer edit replaces its payload. */
 export function pendingFor(db: CacheDb, kind: SyncMutation['kind'], caseId: string): OutboxRow | null {
   const raw = db
@@ -168,7 +191,7 @@ export function outboxStatus(db: CacheDb): OutboxStatus {
   const row = db
     .prepare(
       `SELECT
-         (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')) AS pending,
+         (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending') AND kind <> '${DOCUMENT_READ}') AS pending,
          (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed,
          (SELECT count(*) FROM conflicts) AS conflicts`,
     )

@@ -5,10 +5,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningRegister, startRegister } from '../../../src-register/server.js';
 import { blobDirFor, openEncryptedBlobStore, sha256Hex } from '../../../src-main/services/blob-store.js';
-import { createDocumentsService, type DocumentSession } from '../../../src-main/services/documents.js';
+import {
+  createDocumentsService,
+  type DocumentSession,
+  type DocumentsDeps,
+} from '../../../src-main/services/documents.js';
 import { createEventBus } from '../../../src-main/services/events.js';
 import { createRegisterClient } from '../../../src-main/services/register-client.js';
+import { createPushEngine } from '../../../src-main/services/push.js';
 import { openCache } from '../../../src-main/services/store/cache.js';
+import { outboxStatus, sendable } from '../../../src-main/services/store/outbox.js';
 import { createSyncEngine } from '../../../src-main/services/sync.js';
 import type { DocumentDownload } from '../../../src-shared/contract/index.js';
 import type { CaseSnapshot } from '../../../src-shared/domain/index.js';
@@ -156,38 +162,54 @@ describe('documents cached for the signed-in user', () => {
   }, 120_000);
 });
 
+/** A documents service of its own (its own cache and store) on a pulled cache, for the viewer tests. */
+async function viewerDocuments(name: string, deps: Partial<DocumentsDeps> = {}) {
+  const cache = openCache(join(dir, `${name}.sqlite`));
+  const mine: DocumentSession = { ...session, cache };
+  const docs = createDocumentsService({
+    baseUrl: register.url,
+    dataDir: join(dir, name),
+    logError: () => undefined,
+    ...deps,
+  });
+  docs.start(mine);
+  const sync = createSyncEngine({
+    client: createRegisterClient({ baseUrl: register.url }),
+    events: createEventBus(),
+    logError: () => undefined,
+  });
+  sync.start({
+    ...mine,
+    mode: 'id-card',
+    connection: 'online',
+    cardId: 'test-card',
+    expiresAt: '2099-01-01T00:00:00Z',
+  });
+  expect((await sync.pull()).lastError).toBeNull();
+  return {
+    mine,
+    cache,
+    docs,
+    async close() {
+      await sync.stop();
+      await docs.stop();
+      cache.close();
+    },
+  };
+}
+
 describe('opening a document for the viewer', () => {
   it('downloads a missing file with throttled progress ending done; read serves it from the store', async () => {
-    const own = join(dir, 'viewer');
-    const cache = openCache(join(dir, 'viewer.sqlite'));
-    const mine: DocumentSession = { ...session, cache };
     const downloads: Array<DocumentDownload & { at: number }> = [];
     let offline = false;
-    const docs = createDocumentsService({
-      baseUrl: register.url,
-      dataDir: own,
+    const { mine, docs, close } = await viewerDocuments('viewer', {
       fetch: async (input, init) => {
         if (offline) throw new TypeError('fetch failed');
         return fetch(input, init);
       },
       onDownload: (download) => downloads.push({ ...download, at: Date.now() }),
-      logError: () => undefined,
-    });
-    docs.start(mine);
-    const sync = createSyncEngine({
-      client: createRegisterClient({ baseUrl: register.url }),
-      events: createEventBus(),
-      logError: () => undefined,
-    });
-    sync.start({
-      ...mine,
-      mode: 'id-card',
-      connection: 'online',
-      cardId: 'test-card',
-      expiresAt: '2099-01-01T00:00:00Z',
     });
     try {
-      expect((await sync.pull()).lastError).toBeNull();
       // The largest open document of one of Triin Lepik's own cases (this register has no 500-page
       // expert opinion: test registers are seeded without it, to stay quick).
       const [expertCase, expert] = [...view.values()]
@@ -261,9 +283,59 @@ describe('opening a document for the viewer', () => {
       await expect(docs.open(other.id)).rejects.toMatchObject({ code: 'unavailable' });
       expect(downloads.filter((d) => d.documentId === other.id).at(-1)).toMatchObject({ done: true });
     } finally {
-      await sync.stop();
+      await close();
+    }
+  }, 120_000);
+
+  it("reports a restricted document opened from its local copy for the register's read log", async () => {
+    // One of her documents made restricted at the register (the change reaches her with the pull).
+    const [plain, secret] = [...view.values()]
+      .filter((c) => own(c, session.user.id) && open(c))
+      .flatMap((c) => c.documents.filter((d) => !d.restricted));
+    expect(secret, 'two open documents of her cases').toBeDefined();
+    await register.db.query('UPDATE documents SET restricted = true WHERE id = $1', [secret!.id]);
+    let queued = 0;
+    const { mine, cache, docs, close } = await viewerDocuments('reads', { onQueued: () => (queued += 1) });
+    const reads = () =>
+      sendable(cache, 100)
+        .filter((row) => row.kind === 'document.read')
+        .map((row) => row.payload);
+    const logged = async (documentId: string) =>
+      register.db.query<{ details: Record<string, unknown> }>(
+        "SELECT details FROM audit_log WHERE action = 'document.read' AND object_id = $1 ORDER BY id",
+        [documentId],
+      );
+    try {
+      // The download is logged by the register itself (the blob route); nothing is queued for it.
+      await docs.open(secret!.id);
+      expect((await logged(secret!.id)).map((e) => e.details.via)).toEqual(['blob']);
+      expect(reads()).toEqual([]);
+      // Opened again (the plaintext kept), and after a restart (from the encrypted store): two reads.
+      await docs.open(secret!.id);
       await docs.stop();
-      cache.close();
+      docs.start(mine);
+      await docs.open(secret!.id);
+      expect(reads()).toEqual([
+        { documentId: secret!.id, readAt: expect.any(String) },
+        { documentId: secret!.id, readAt: expect.any(String) },
+      ]);
+      expect(queued).toBe(2);
+      // Not the user's changes: the counts the status bar shows leave them out.
+      expect(outboxStatus(cache).pending).toBe(0);
+      // An unrestricted document is not reported.
+      await docs.open(plain!.id);
+      await docs.open(plain!.id);
+      expect(reads()).toHaveLength(2);
+
+      const push = createPushEngine({ client: createRegisterClient({ baseUrl: register.url }) });
+      const report = await push.push(mine);
+      expect(report).toMatchObject({ applied: 2, failed: 0 });
+      expect(reads()).toEqual([]);
+      const entries = await logged(secret!.id);
+      expect(entries.map((e) => e.details.via)).toEqual(['blob', 'local copy', 'local copy']);
+      expect(Date.parse(String(entries[1]!.details.readAt))).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      await close();
     }
   }, 120_000);
 });
