@@ -10,6 +10,7 @@ import { makeScannedPdf } from '../src-register/seed/scanned-pdf.js';
 import type { Annotation, ViewerState } from '../src-shared/contract/viewer.js';
 import { BAD_PDFS, makeTextPdf } from '../test/support/pdf-fixtures.js';
 import { expectNoAxeViolations } from './support/axe.js';
+import type { CanvasLike } from './support/canvas.js';
 import { guard, startHarness, type Harness } from './support/harness-server.js';
 
 /**
@@ -29,13 +30,6 @@ interface HarnessWindow {
     activeElement: { className: string; dataset: Record<string, string | undefined> } | null;
     documentElement: { dataset: Record<string, string | undefined> };
   };
-}
-interface CanvasLike {
-  width: number;
-  height: number;
-  getContext(
-    kind: '2d',
-  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
 }
 
 /**

@@ -16,33 +16,12 @@ import {
   testCardJpeg,
   withIccProfile,
 } from '../test/support/jpeg-fixtures.js';
+import type { Comparison, JpegHarness } from '../tools/viewer-harness/jpeg-types.js';
+import type { CanvasLike } from './support/canvas.js';
 import { guard, startHarness, type Harness } from './support/harness-server.js';
 
-/** What tools/viewer-harness/jpeg.tsx publishes (the Node-side tsconfig has no DOM types). */
-interface Difference {
-  mean: number;
-  over16: number;
-}
-interface Comparison {
-  width: number;
-  height: number;
-  band: { native: number[]; pdfjs: number[]; applied: number[] };
-  nativeVsPdfjs: Difference;
-  appliedVsPdfjs: Difference;
-  ms: { native: number; pdfjs: number };
-}
 interface JpegWindow {
-  __jpeg: {
-    compare(base64: string, bandRows: number): Promise<Comparison>;
-    unsupported(type: string): Promise<boolean>;
-  };
-}
-interface CanvasLike {
-  width: number;
-  height: number;
-  getContext(
-    kind: '2d',
-  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+  __jpeg: JpegHarness;
 }
 
 let harness: Harness | undefined;

@@ -6,24 +6,7 @@
 // (.tsx only so that the DOM type check, which takes the harness's .tsx files, checks it too.)
 import { JpegImage } from 'pdfjs-dist/image_decoders/pdf.image_decoders.mjs';
 import { JpegDecoder } from '../../src-renderer/features/viewer/worker/native-jpeg';
-
-export interface Difference {
-  /** Mean absolute difference per channel, over every pixel (0–255). */
-  mean: number;
-  /** The share of channel values more than 16 apart. */
-  over16: number;
-}
-
-export interface Comparison {
-  width: number;
-  height: number;
-  /** Mean RGB of the rows [0, bandRows) as each decoder gives them. */
-  band: { native: number[]; pdfjs: number[]; applied: number[] };
-  nativeVsPdfjs: Difference;
-  appliedVsPdfjs: Difference;
-  /** One decode each, for the record (not asserted: timings are for benchmarks). */
-  ms: { native: number; pdfjs: number };
-}
+import type { Comparison, Difference, JpegHarness } from './jpeg-types';
 
 /** RGBA pixels of a bitmap, as a page would draw them. */
 function pixels(bitmap: ImageBitmap): Uint8ClampedArray {
@@ -92,7 +75,7 @@ async function compare(base64: string, bandRows: number): Promise<Comparison> {
 
 declare global {
   interface Window {
-    __jpeg: { compare: typeof compare; unsupported(type: string): Promise<boolean> };
+    __jpeg: JpegHarness;
   }
 }
 
