@@ -1,9 +1,8 @@
 import { AppError, type DocumentDownload, type DocumentInfo } from '../../src-shared/contract/index.js';
-import { API_PREFIX } from '../../src-shared/register-api/index.js';
-import { type EncryptedBlobStore, blobDirFor, openEncryptedBlobStore, sha256Hex } from './blob-store.js';
-import { type Deadline, startDeadline } from './deadline.js';
+import { type EncryptedBlobStore, blobDirFor, openEncryptedBlobStore } from './blob-store.js';
+import { type DownloadContext, createBlobDownloader } from './document-download.js';
 import { createPlaintextCache, type PlaintextCache } from './document-plaintext.js';
-import { FIND, type FoundRow, REFERENCED, refusal, WANTED } from './document-queries.js';
+import { FIND, type FoundRow, REFERENCED, WANTED } from './document-queries.js';
 import type { ActiveSession } from './session.js';
 import { queueLocalRead } from './store/outbox.js';
 
@@ -89,6 +88,8 @@ type Watcher = (received: number) => void;
 interface Active {
   session: DocumentSession;
   store: EncryptedBlobStore;
+  /** What this session's downloads need: its token, store and stop signal, and who watches bytes. */
+  download: DownloadContext;
   controller: AbortController;
   inflight: Map<string, Promise<Buffer>>;
   /** Who waits on a download's bytes (by SHA-256): `open()` reporting its progress. */
@@ -102,10 +103,13 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
   const baseUrl = deps.baseUrl.replace(/\/+$/, '');
   const concurrency = Math.max(deps.concurrency ?? 3, 1);
   const horizonMs = (deps.horizonDays ?? 14) * 86_400_000;
-  const recordBytes = deps.recordBytes ?? 256 * 1024;
-  const timeoutMs = deps.timeoutMs ?? 30_000;
   const now = deps.now ?? (() => new Date());
-  const fetchImpl = deps.fetch ?? fetch;
+  const download = createBlobDownloader({
+    baseUrl,
+    fetch: deps.fetch,
+    recordBytes: deps.recordBytes,
+    timeoutMs: deps.timeoutMs,
+  });
   const reportMs = deps.downloadReportMs ?? 100;
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
   let active: Active | null = null;
@@ -117,124 +121,11 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
     deps.onProgress?.(progress);
   }
 
-  async function request(
-    a: Active,
-    sha256: string,
-    headers: Record<string, string>,
-    deadline: Deadline,
-  ): Promise<Response> {
-    try {
-      return await deadline.race(
-        fetchImpl(`${baseUrl}${API_PREFIX}/blobs/${sha256}`, {
-          headers: { ...headers, authorization: `Bearer ${a.session.token}` },
-          signal: deadline.signal,
-          redirect: 'error',
-        }),
-      );
-    } catch (error) {
-      if (a.controller.signal.aborted) throw a.controller.signal.reason ?? error;
-      throw new AppError('unavailable', `The register at ${baseUrl} cannot be reached for a document.`);
-    }
-  }
-
-  /** One download: resumes a partial one with Range/If-Range, restarts when the register says so. */
-  async function download(a: Active, sha256: string, size: number | null): Promise<Buffer> {
-    // A download that goes silent (no headers, or no bytes) for the limit gives up; a slow one goes on.
-    const deadline = startDeadline(timeoutMs, a.controller.signal);
-    try {
-      return await downloadWithin(a, sha256, size, deadline);
-    } finally {
-      deadline.dispose();
-    }
-  }
-
-  async function downloadWithin(
-    a: Active,
-    sha256: string,
-    size: number | null,
-    deadline: Deadline,
-  ): Promise<Buffer> {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      let have = a.store.partial(sha256);
-      const headers: Record<string, string> = { accept: '*/*' };
-      if (have.byteLength > 0) {
-        headers.range = `bytes=${have.byteLength}-`;
-        headers['if-range'] = `"${sha256}"`;
-      }
-      const response = await request(a, sha256, headers, deadline);
-      if (response.status === 416) {
-        await response.body?.cancel();
-        a.store.discardPartial(sha256);
-        continue;
-      }
-      if (!response.ok) throw await deadline.race(refusal(response));
-      const resumed =
-        response.status === 206 &&
-        (response.headers.get('content-range') ?? '').startsWith(`bytes ${have.byteLength}-`);
-      if (!resumed) {
-        a.store.discardPartial(sha256);
-        have = Buffer.alloc(0);
-      }
-      const pieces: Buffer[] = [have];
-      let offset = have.byteLength;
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      const flush = (): void => {
-        if (pendingBytes === 0) return;
-        const chunk = Buffer.concat(pending);
-        a.store.appendPartial(sha256, offset, chunk);
-        offset += chunk.byteLength;
-        pieces.push(chunk);
-        pending = [];
-        pendingBytes = 0;
-      };
-      const reader = response.body?.getReader();
-      try {
-        for (;;) {
-          if (!reader) break;
-          const { done, value } = await deadline.race(reader.read());
-          if (done) break;
-          deadline.refresh();
-          pending.push(Buffer.from(value));
-          pendingBytes += value.byteLength;
-          for (const watch of a.watchers.get(sha256) ?? []) watch(offset + pendingBytes);
-          if (size !== null && offset + pendingBytes > size) {
-            await reader.cancel();
-            a.store.discardPartial(sha256);
-            throw new AppError('internal', `The register sent more than the ${size} bytes of ${sha256}.`);
-          }
-          if (pendingBytes >= recordBytes) flush();
-        }
-      } catch (error) {
-        // What arrived is kept (sealed) so the next try asks only for the rest.
-        if (!(error instanceof AppError && error.code === 'internal')) flush();
-        if (a.controller.signal.aborted) throw a.controller.signal.reason ?? error;
-        if (error instanceof AppError) throw error;
-        throw new AppError(
-          'unavailable',
-          `The download of a document broke off: ${(error as Error).message}`,
-        );
-      }
-      flush();
-      const bytes = Buffer.concat(pieces);
-      a.store.discardPartial(sha256);
-      if (sha256Hex(bytes) === sha256) {
-        a.store.write(sha256, bytes);
-        return bytes;
-      }
-      // Corrupt or spliced: the next attempt starts from nothing.
-    }
-    throw new AppError(
-      'internal',
-      `The register's file does not match the SHA-256 ${sha256} the case names.`,
-    );
-  }
-
   /** Concurrent asks for one file share one download. */
   function fetchShared(a: Active, sha256: string, size: number | null): Promise<Buffer> {
     const running = a.inflight.get(sha256);
     if (running) return running;
-    const started = download(a, sha256, size).finally(() => a.inflight.delete(sha256));
+    const started = download(a.download, sha256, size).finally(() => a.inflight.delete(sha256));
     a.inflight.set(sha256, started);
     return started;
   }
@@ -427,12 +318,26 @@ export function createDocumentsService(deps: DocumentsDeps): DocumentsService {
         previous.plaintext.clear();
         previous.controller.abort(new AppError('unavailable', 'Documents stopped.'));
       }
+      const store = openEncryptedBlobStore(
+        blobDirFor(deps.dataDir, session.user.personalCode),
+        session.cacheKey,
+      );
+      const controller = new AbortController();
+      const watchers = new Map<string, Set<Watcher>>();
       active = {
         session,
-        store: openEncryptedBlobStore(blobDirFor(deps.dataDir, session.user.personalCode), session.cacheKey),
-        controller: new AbortController(),
+        store,
+        download: {
+          token: session.token,
+          store,
+          signal: controller.signal,
+          received: (sha256, bytes) => {
+            for (const watch of watchers.get(sha256) ?? []) watch(bytes);
+          },
+        },
+        controller,
         inflight: new Map(),
-        watchers: new Map(),
+        watchers,
         plaintext: createPlaintextCache(deps.plaintextCacheBytes),
         round: null,
         again: false,
