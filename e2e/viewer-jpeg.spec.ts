@@ -3,9 +3,6 @@
 // pixels pdf.js's own decoder gives, it ignores a JPEG's embedded colour profile as pdf.js does, the
 // viewer's worker really uses it, and a page whose JPEG is broken does not break the viewer.
 //   npx playwright test e2e/viewer-jpeg.spec.ts
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
   FLAT_GREY,
@@ -18,39 +15,30 @@ import {
 } from '../test/support/jpeg-fixtures.js';
 import type { Comparison, JpegHarness } from '../tools/viewer-harness/jpeg-types.js';
 import type { CanvasLike } from './support/canvas.js';
-import { guard, startHarness, type Harness } from './support/harness-server.js';
+import { guard } from './support/harness-server.js';
+import { useViewerHarness } from './support/viewer-harness.js';
 
 interface JpegWindow {
   __jpeg: JpegHarness;
 }
 
-let harness: Harness | undefined;
-let fixtures = '';
 const jpegs: Record<'scan' | 'card' | 'cardLinear', Uint8Array> = {
   scan: new Uint8Array(),
   card: new Uint8Array(),
   cardLinear: new Uint8Array(),
 };
 
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
+const harness = useViewerHarness(async () => {
   jpegs.scan = await scanPageJpeg();
   jpegs.card = await testCardJpeg();
   jpegs.cardLinear = withIccProfile(jpegs.card, linearRgbProfile());
-  fixtures = mkdtempSync(join(tmpdir(), 'viewer-jpeg-'));
   // Page 2's JPEG stops half-way through its scan data.
   const broken = jpegs.card.slice(0, Math.floor(jpegs.card.length / 2));
-  writeFileSync(join(fixtures, 'jpegs.pdf'), pdfOfJpegs('JPEG', [jpegs.cardLinear, broken, jpegs.scan]));
-  harness = await startHarness('viewer-harness', { VIEWER_FIXTURES: fixtures });
-});
-
-test.afterAll(async () => {
-  await harness?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
+  return { 'jpegs.pdf': pdfOfJpegs('JPEG', [jpegs.cardLinear, broken, jpegs.scan]) };
 });
 
 async function compare(page: Page, jpeg: Uint8Array): Promise<Comparison> {
-  await page.goto(`${harness!.origin}jpeg.html`);
+  await page.goto(`${harness.origin()}jpeg.html`);
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
   const base64 = Buffer.from(jpeg).toString('base64');
   return page.evaluate(([data, rows]) => (globalThis as unknown as JpegWindow).__jpeg.compare(data, rows), [
@@ -98,7 +86,7 @@ test.describe('the worker JPEG decoder against pdf.js', () => {
   test('it answers for JPEG only: BMPs (pdf.js resizing huge images) go the default way', async ({
     page,
   }) => {
-    await page.goto(`${harness!.origin}jpeg.html`);
+    await page.goto(`${harness.origin()}jpeg.html`);
     const answers = await page.evaluate(async () => {
       const jpeg = (globalThis as unknown as JpegWindow).__jpeg;
       return [await jpeg.unsupported('image/jpeg'), await jpeg.unsupported('image/bmp')];
@@ -137,7 +125,7 @@ test('the viewer: its worker decodes with it, a profile changes nothing, a broke
     ),
   );
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${harness!.origin}?lang=en&zoom=fit-width&file=/fixtures/jpegs.pdf`);
+  await page.goto(`${harness.origin()}?lang=en&zoom=fit-width&file=/fixtures/jpegs.pdf`);
   const viewer = page.locator('.pdf-viewer[data-ready="true"]');
   await expect(viewer).toBeVisible({ timeout: 30_000 });
   await expect(viewer).toHaveAttribute('data-rendered-pages', /(^| )1( |$)/);

@@ -1,5 +1,5 @@
 // The panels harness: the host-connected DocumentViewer (thumbnails, outline, find, notes) on its own
-// page over the fake host (in-memory annotations and reader state), for e2e/viewer-harness.spec.ts.
+// page over the fake host (in-memory annotations and reader state), for e2e/viewer-panels.spec.ts.
 // The document id is a fixture's file name: ?doc=text-12.pdf → bytes from /fixtures/text-12.pdf.
 //   ?lang=et|en (default en)   ?theme=light|dark
 // window.__panels = { host, saved }: the fake host (its state.annotations, emit()) and every

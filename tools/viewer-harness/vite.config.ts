@@ -1,6 +1,6 @@
 // The viewer harness: our PdfViewer alone on a page (index.html) and pdf.js's own viewer
 // (reference.html, the benchmark's peer); panels.html = the host-connected DocumentViewer with its
-// panels over the fake host (e2e/viewer-harness.spec.ts). PDFs are served from VIEWER_FIXTURES (default
+// panels over the fake host (e2e/viewer-panels.spec.ts). PDFs are served from VIEWER_FIXTURES (default
 // /tmp/viewer-fixtures) at /fixtures/<name>, with Range.
 //   npx vite --config tools/viewer-harness/vite.config.ts --port 5180
 //   open http://localhost:5180/?file=/fixtures/scan-500.pdf&page=400&zoom=fit-width
